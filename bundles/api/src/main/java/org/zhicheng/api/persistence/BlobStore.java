@@ -1,0 +1,56 @@
+package org.zhicheng.api.persistence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Content-addressed storage for bytes (uploads, generated documents, frozen certificate photos). A blob is named
+ * by the SHA-256 of its content, so storing the same bytes twice keeps one copy. Callers never reach a blob by a
+ * name or path from a request: they keep its {@link BlobRef} in the owning record and check the caller's
+ * permission on that record first.
+ */
+@ProviderType
+public interface BlobStore {
+
+    /**
+     * Stores the bytes read from {@code content} (read to its end, not closed).
+     *
+     * @param content the bytes to store
+     * @param maxBytes the most bytes accepted; reading stops and {@link BlobTooLargeException} is thrown past it
+     * @return the reference of the stored content
+     * @throws BlobTooLargeException when the content is longer than {@code maxBytes}
+     * @throws IOException when reading or storing fails
+     */
+    BlobRef put(InputStream content, long maxBytes) throws IOException;
+
+    /**
+     * Opens a stored blob.
+     *
+     * @param sha256 lower-case hex SHA-256 of the content
+     * @return a stream over the content that the caller closes, or empty when no such blob exists
+     * @throws IOException when the store cannot be read
+     */
+    Optional<InputStream> open(String sha256) throws IOException;
+
+    /**
+     * Describes a stored blob without reading it.
+     *
+     * @param sha256 lower-case hex SHA-256 of the content
+     * @return its reference, or empty when no such blob exists
+     * @throws IOException when the store cannot be read
+     */
+    Optional<BlobRef> stat(String sha256) throws IOException;
+
+    /**
+     * Deletes a blob irrevocably (e.g. CQ-APP-6, an applicant deleting an unreviewed application). The caller
+     * makes sure no other record still refers to it.
+     *
+     * @param sha256 lower-case hex SHA-256 of the content
+     * @return whether a blob was deleted
+     * @throws IOException when the store cannot be written
+     */
+    boolean delete(String sha256) throws IOException;
+}

@@ -1,0 +1,148 @@
+package org.zhicheng.persistence.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhicheng.api.persistence.BlobRef;
+import org.zhicheng.api.persistence.BlobStore;
+import org.zhicheng.api.persistence.BlobTooLargeException;
+import org.zhicheng.api.persistence.DatabaseSchema;
+
+/**
+ * The default blob store: content in the {@code blob} table, keyed by SHA-256. Incoming bytes are spooled to a
+ * temporary file while they are hashed and counted, so memory stays bounded whatever the upload size, and an
+ * oversized upload is refused before anything reaches the database.
+ */
+@Component(service = BlobStore.class, property = "zhicheng.blobstore=database")
+public final class DatabaseBlobStore implements BlobStore {
+
+    private static final int BUFFER = 64 * 1024;
+
+    private final DataSource dataSource;
+
+    @Activate
+    public DatabaseBlobStore(@Reference(target = "(osgi.jndi.service.name=zhicheng)") DataSource dataSource,
+            @Reference DatabaseSchema schema) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public BlobRef put(InputStream content, long maxBytes) throws IOException {
+        Path spool = Files.createTempFile("zhicheng-blob-", ".tmp");
+        try {
+            MessageDigest sha256 = sha256();
+            long size = 0;
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(spool), sha256)) {
+                byte[] buffer = new byte[BUFFER];
+                for (int n; (n = content.read(buffer)) != -1;) {
+                    size += n;
+                    if (size > maxBytes) {
+                        throw new BlobTooLargeException(maxBytes);
+                    }
+                    out.write(buffer, 0, n);
+                }
+            }
+            BlobRef ref = new BlobRef(HexFormat.of().formatHex(sha256.digest()), size);
+            if (stat(ref.sha256()).isEmpty()) {
+                insert(ref, spool);
+            }
+            return ref;
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    private void insert(BlobRef ref, Path spool) throws IOException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO blob (sha256, size_bytes, content, created_at) VALUES (?, ?, ?, ?)");
+                InputStream bytes = Files.newInputStream(spool)) {
+            insert.setString(1, ref.sha256());
+            insert.setLong(2, ref.size());
+            insert.setBinaryStream(3, bytes, ref.size());
+            insert.setTimestamp(4, Timestamp.from(Instant.now()));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            // Two callers storing the same new content at once: the loser finds the winner's row.
+            if (stat(ref.sha256()).isEmpty()) {
+                throw new IOException("cannot store blob " + ref.sha256(), e);
+            }
+        }
+    }
+
+    @Override
+    public Optional<InputStream> open(String sha256) throws IOException {
+        if (!BlobRef.isSha256(sha256)) {
+            return Optional.empty();
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT content FROM blob WHERE sha256 = ?")) {
+            select.setString(1, sha256);
+            try (ResultSet rs = select.executeQuery()) {
+                // The row is read while the connection is open; PostgreSQL's bytea arrives whole anyway.
+                return rs.next() ? Optional.of(new ByteArrayInputStream(rs.getBytes(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot read blob " + sha256, e);
+        }
+    }
+
+    @Override
+    public Optional<BlobRef> stat(String sha256) throws IOException {
+        if (!BlobRef.isSha256(sha256)) {
+            return Optional.empty();
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT size_bytes FROM blob WHERE sha256 = ?")) {
+            select.setString(1, sha256);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(new BlobRef(sha256, rs.getLong(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot read blob " + sha256, e);
+        }
+    }
+
+    @Override
+    public boolean delete(String sha256) throws IOException {
+        if (!BlobRef.isSha256(sha256)) {
+            return false;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM blob WHERE sha256 = ?")) {
+            delete.setString(1, sha256);
+            return delete.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new IOException("cannot delete blob " + sha256, e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.zhicheng.persistence.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.zhicheng.api.persistence.BlobRef;
+import org.zhicheng.api.persistence.BlobTooLargeException;
+import org.zhicheng.persistence.internal.TestDatabases.TestDatabase;
+
+/** The migrations and the blob store on both supported databases. */
+class SchemaAndBlobStoreTest {
+
+    interface DatabaseFactory {
+        TestDatabase create() throws Exception;
+    }
+
+    static Stream<DatabaseFactory> databases() {
+        return Stream.of(TestDatabases::h2, TestDatabases::postgres);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void migratesOnceAndIsIdempotent(DatabaseFactory factory) throws Exception {
+        try (TestDatabase db = factory.create()) {
+            SchemaMigration first = new SchemaMigration(db.dataSource(), TestDatabases.migrationScripts());
+            assertEquals("1", first.schemaVersion());
+            SchemaMigration again = new SchemaMigration(db.dataSource(), TestDatabases.migrationScripts());
+            assertEquals("1", again.schemaVersion());
+            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL")) {
+                rs.next();
+                assertEquals(1, rs.getInt(1), "each migration applied exactly once");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void storesContentAddressedAndDeduplicates(DatabaseFactory factory) throws Exception {
+        try (TestDatabase db = factory.create()) {
+            SchemaMigration schema = new SchemaMigration(db.dataSource(), TestDatabases.migrationScripts());
+            DatabaseBlobStore store = new DatabaseBlobStore(db.dataSource(), schema);
+            byte[] content = new byte[3 * 1024 * 1024 + 17];
+            new Random(42).nextBytes(content);
+            String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+
+            BlobRef ref = store.put(new ByteArrayInputStream(content), 10 * 1024 * 1024);
+            assertEquals(expected, ref.sha256());
+            assertEquals(content.length, ref.size());
+            assertEquals(ref, store.put(new ByteArrayInputStream(content), 10 * 1024 * 1024), "same bytes, same blob");
+            try (InputStream in = store.open(ref.sha256()).orElseThrow()) {
+                assertArrayEquals(content, in.readAllBytes());
+            }
+            assertEquals(ref, store.stat(ref.sha256()).orElseThrow());
+            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM blob")) {
+                rs.next();
+                assertEquals(1, rs.getInt(1));
+            }
+            assertTrue(store.delete(ref.sha256()));
+            assertTrue(store.open(ref.sha256()).isEmpty());
+            assertFalse(store.delete(ref.sha256()));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void refusesOversizedContentAndStoresNothing(DatabaseFactory factory) throws Exception {
+        try (TestDatabase db = factory.create()) {
+            SchemaMigration schema = new SchemaMigration(db.dataSource(), TestDatabases.migrationScripts());
+            DatabaseBlobStore store = new DatabaseBlobStore(db.dataSource(), schema);
+            BlobTooLargeException e = assertThrows(BlobTooLargeException.class,
+                    () -> store.put(new ByteArrayInputStream(new byte[1001]), 1000));
+            assertEquals(1000, e.maxBytes());
+            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM blob")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void rejectsAddressesThatAreNotHashes(DatabaseFactory factory) throws Exception {
+        try (TestDatabase db = factory.create()) {
+            SchemaMigration schema = new SchemaMigration(db.dataSource(), TestDatabases.migrationScripts());
+            DatabaseBlobStore store = new DatabaseBlobStore(db.dataSource(), schema);
+            assertTrue(store.open("../../etc/passwd").isEmpty());
+            assertTrue(store.stat("' OR 1=1 --").isEmpty());
+            assertFalse(store.delete("ABC"));
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.zhicheng.rest.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
+import org.zhicheng.api.registry.BusinessRegistry;
+import org.zhicheng.api.registry.RegisteredBusiness;
+
+/** {@code /api/v1/businesses}: the businesses the installed province bundles offer. */
+@Path("v1/businesses")
+@Produces(MediaType.APPLICATION_JSON)
+public final class BusinessResource {
+
+    private final Supplier<BusinessRegistry> registry;
+    private final ObjectMapper json;
+
+    BusinessResource(Supplier<BusinessRegistry> registry, ObjectMapper json) {
+        this.registry = registry;
+        this.json = json;
+    }
+
+    @GET
+    @Operation(summary = "List businesses / 业务列表",
+            description = "Every business currently offered, at its newest version: id, version, province, names.")
+    public List<Map<String, Object>> list() {
+        return registry().list().stream().map(BusinessResource::summary).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One business / 业务详情",
+            description = "The business with its full descriptor: form schema, upload slots, review chain, "
+                    + "windows, documents and dictionaries.",
+            responses = {@ApiResponse(responseCode = "200", description = "The business"),
+                @ApiResponse(responseCode = "404", description = "No such business (problem+json)")})
+    public Map<String, Object> get(@Parameter(description = "business id") @PathParam("id") String id) {
+        RegisteredBusiness business = registry().current(id).orElseThrow(() -> new ApiException(new ApiProblem(404,
+                "business-not-found", "业务“" + id + "”不存在或未安装。",
+                "Business \"" + id + "\" does not exist or is not installed.")));
+        Map<String, Object> body = summary(business);
+        body.put("descriptor", descriptorTree(business));
+        return body;
+    }
+
+    private BusinessRegistry registry() {
+        BusinessRegistry r = registry.get();
+        if (r == null) {
+            throw new ApiException(new ApiProblem(503, "registry-unavailable", "业务目录暂不可用，请稍后重试。",
+                    "The business registry is not available; please try again shortly."));
+        }
+        return r;
+    }
+
+    private JsonNode descriptorTree(RegisteredBusiness business) {
+        try {
+            return json.readTree(business.json());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> summary(RegisteredBusiness b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", b.id());
+        m.put("version", b.version());
+        m.put("province", b.descriptor().province());
+        m.put("name", Map.of("zh", b.descriptor().name().zh(), "en", b.descriptor().name().en()));
+        m.put("state", b.state().name());
+        m.put("contentHash", b.contentHash());
+        return m;
+    }
+}

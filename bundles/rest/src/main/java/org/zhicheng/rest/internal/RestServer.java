@@ -1,0 +1,98 @@
+package org.zhicheng.rest.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zhicheng.api.health.HealthIndicator;
+import org.zhicheng.api.registry.BusinessRegistry;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+
+/**
+ * The JAX-RS application: one CXF server on its own bus at the CXF servlet's context ({@code /api}, set in
+ * {@code etc/org.apache.cxf.osgi.cfg}). Its collaborators are dynamic so that the API, and with it
+ * {@code /api/health}, keeps answering while the database or the registry is away.
+ */
+@Component(immediate = true)
+public final class RestServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
+
+    private final Collection<HealthIndicator> indicators = new CopyOnWriteArrayList<>();
+    private volatile BusinessRegistry registry;
+    private Bus bus;
+    private Server server;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addIndicator(HealthIndicator indicator) {
+        indicators.add(indicator);
+    }
+
+    void removeIndicator(HealthIndicator indicator) {
+        indicators.remove(indicator);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setRegistry(BusinessRegistry registry) {
+        this.registry = registry;
+    }
+
+    void unsetRegistry(BusinessRegistry gone) {
+        if (registry == gone) {
+            registry = null;
+        }
+    }
+
+    @Activate
+    void activate() {
+        ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // CXF discovers its bus extensions through the context class loader.
+        thread.setContextClassLoader(JAXRSServerFactoryBean.class.getClassLoader());
+        try {
+            bus = BusFactory.newInstance().createBus();
+            JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+            factory.setBus(bus);
+            factory.setAddress("/");
+            factory.setServiceBeans(List.of(
+                    new HealthResource(() -> List.copyOf(indicators)),
+                    new BusinessResource(() -> registry, json),
+                    new OpenApiResource()));
+            factory.setProviders(List.of(new JacksonJsonProvider(json), new ProblemMapper(),
+                    new ResponseHeadersFilter()));
+            server = factory.create();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        LOG.info("Zhicheng REST API started");
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (server != null) {
+            server.destroy();
+        }
+        if (bus != null) {
+            bus.shutdown(true);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package org.zhicheng.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What every database configuration of the distribution must do. Subclasses boot one distribution in
+ * {@code @BeforeAll} and assign {@link #karaf}; the tests share it and run in order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class DistributionContract {
+
+    static final Duration BOOT_TIMEOUT = Duration.ofMinutes(3);
+
+    protected KarafDistribution karaf;
+
+    /** The database product health must report, e.g. {@code H2}. */
+    abstract String expectedDatabaseProduct();
+
+    @AfterAll
+    void stopKaraf() throws Exception {
+        if (karaf != null) {
+            karaf.close();
+        }
+    }
+
+    JsonNode getJson(String path) throws Exception {
+        HttpResponse<String> response = karaf.get(path);
+        assertEquals(200, response.statusCode(), path + " answered " + response.body());
+        return Json.parse(response.body());
+    }
+
+    List<String> offered() throws Exception {
+        JsonNode list = getJson("/api/v1/businesses");
+        return java.util.stream.StreamSupport.stream(list.spliterator(), false)
+                .map(b -> b.get("id").asText() + "@" + b.get("version").asText()).toList();
+    }
+
+    @Test
+    @Order(1)
+    void healthIsUpOnTheConfiguredDatabase() throws Exception {
+        JsonNode health = getJson("/api/health");
+        assertEquals("UP", health.get("status").asText(), health.toString());
+        JsonNode database = health.at("/components/database");
+        assertEquals("UP", database.get("status").asText());
+        assertEquals(expectedDatabaseProduct(), database.get("product").asText());
+        assertEquals("1", database.get("schemaVersion").asText());
+        assertEquals("UP", health.at("/components/businesses/status").asText());
+        System.out.printf("[figures] %s: boot to healthy /api/health in %.1f s%n", getClass().getSimpleName(),
+                karaf.bootTime().toMillis() / 1000.0);
+    }
+
+    @Test
+    @Order(2)
+    void servesTheOpenApiDocumentAndTheBrowsableApiPage() throws Exception {
+        JsonNode openapi = getJson("/api/openapi.json");
+        assertTrue(openapi.get("openapi").asText().startsWith("3."));
+        JsonNode paths = openapi.get("paths");
+        for (String path : List.of("/health", "/v1/businesses", "/v1/businesses/{id}")) {
+            assertTrue(paths.has(path), "OpenAPI lacks " + path + ": " + paths);
+        }
+        HttpResponse<String> page = karaf.get("/api-docs/index.html");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("swagger-ui-bundle.js"));
+        HttpResponse<String> script = karaf.get("/api-docs/swagger-ui-bundle.js");
+        assertEquals(200, script.statusCode());
+        assertTrue(script.body().length() > 100_000, "Swagger UI is served from the distribution itself");
+    }
+
+    @Test
+    @Order(3)
+    void unknownBusinessIsABilingualProblem() throws Exception {
+        HttpResponse<String> zh = karaf.get("/api/v1/businesses/no-such-business");
+        assertEquals(404, zh.statusCode());
+        assertTrue(zh.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertEquals("nosniff", zh.headers().firstValue("X-Content-Type-Options").orElse(""));
+        JsonNode problem = Json.parse(zh.body());
+        assertEquals(404, problem.get("status").asInt());
+        assertTrue(problem.get("type").asText().endsWith("/business-not-found"));
+        assertTrue(problem.get("title").asText().contains("不存在"), problem.toString());
+        assertTrue(problem.at("/messages/en").asText().contains("does not exist"));
+
+        HttpResponse<String> en = karaf.get("/api/v1/businesses/no-such-business",
+                Map.of("Accept-Language", "en-GB,en;q=0.9"));
+        assertTrue(Json.parse(en.body()).get("title").asText().contains("does not exist"));
+    }
+
+    @Test
+    @Order(4)
+    void homePageIsServedWithItsAssets() throws Exception {
+        HttpResponse<String> home = karaf.get("/");
+        assertEquals(200, home.statusCode());
+        assertTrue(home.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(home.body().contains("职称申报评审平台"));
+        assertTrue(home.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+        assertEquals(200, karaf.get("/assets/home.js").statusCode());
+        assertEquals(200, karaf.get("/assets/i18n.js").statusCode());
+        HttpResponse<String> missing = karaf.get("/no/such/page");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("页面不存在") && missing.body().contains("Page not found"));
+    }
+
+    @Test
+    @Order(5)
+    void liveUpdateFromVersion1To2FailsNoRequest() throws Exception {
+        karaf.deploy(ExampleBundles.v1(), ExampleBundles.FILE_NAME);
+        await("v1 listed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> offered().contains("example-profession@1.0.0"));
+
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger requests = new AtomicInteger();
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        Thread client = new Thread(() -> {
+            while (running.get()) {
+                String path = requests.get() % 2 == 0 ? "/api/v1/businesses" : "/api/v1/businesses/example-profession";
+                try {
+                    HttpResponse<String> r = karaf.get(path);
+                    if (r.statusCode() != 200 || !r.body().contains("example-profession")) {
+                        failures.add(path + " -> " + r.statusCode() + " " + r.body());
+                    }
+                } catch (Exception e) {
+                    failures.add(path + " -> " + e);
+                }
+                requests.incrementAndGet();
+            }
+        }, "update-client");
+        client.start();
+        long swapStart;
+        long swapMillis;
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> requests.get() > 20);
+            swapStart = System.nanoTime();
+            karaf.deploy(ExampleBundles.v2(), ExampleBundles.FILE_NAME);
+            await("v2 listed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> offered().contains("example-profession@2.0.0"));
+            swapMillis = (System.nanoTime() - swapStart) / 1_000_000;
+            int seen = requests.get();
+            await().atMost(Duration.ofSeconds(30)).until(() -> requests.get() > seen + 100);
+        } finally {
+            running.set(false);
+            client.join(15_000);
+        }
+        long elapsedMs = (System.nanoTime() - swapStart) / 1_000_000;
+        System.out.printf("[figures] %s: live update v1->v2 visible after %d ms; %d requests, %d failed%n",
+                getClass().getSimpleName(), swapMillis, requests.get(), failures.size());
+        assertEquals(List.of(), List.copyOf(failures), "no request may fail during the update");
+        assertEquals(List.of("example-profession@2.0.0"), offered());
+        assertTrue(elapsedMs > 0);
+        JsonNode business = getJson("/api/v1/businesses/example-profession");
+        assertEquals("2.0.0", business.get("version").asText());
+        assertEquals("示例专业", business.at("/name/zh").asText());
+        assertTrue(business.get("descriptor").isObject());
+    }
+
+    @Test
+    @Order(6)
+    void invalidDescriptorIsRefusedAndShownInHealth() throws Exception {
+        String broken = "{\"formatVersion\": \"1\", \"id\": \"Broken Id\", \"version\": \"one\"}";
+        var jar = ExampleBundles.withDescriptor("org.zhicheng.example-broken", broken, karaf.home());
+        karaf.deploy(jar, "example-broken.jar");
+        await("rejection in health").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> getJson("/api/health").get("status").asText().equals("DEGRADED"));
+        JsonNode invalid = getJson("/api/health").at("/components/businesses/invalid/0");
+        assertEquals("INVALID", invalid.get("status").asText());
+        assertTrue(invalid.get("bundle").asText().startsWith("org.zhicheng.example-broken"), invalid.toString());
+        assertTrue(invalid.get("problems").size() > 0);
+        assertTrue(karaf.log().contains("refused"), "the refusal is logged");
+        assertEquals(List.of("example-profession@2.0.0"), offered(), "a broken bundle changes nothing served");
+
+        karaf.undeploy("example-broken.jar");
+        await("health UP again").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> getJson("/api/health").get("status").asText().equals("UP"));
+    }
+
+    @Test
+    @Order(7)
+    void removedBusinessLeavesTheList() throws Exception {
+        karaf.undeploy(ExampleBundles.FILE_NAME);
+        await("example removed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> offered().isEmpty());
+        assertEquals(404, karaf.get("/api/v1/businesses/example-profession").statusCode());
+    }
+}

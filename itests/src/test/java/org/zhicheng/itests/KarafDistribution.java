@@ -1,0 +1,197 @@
+package org.zhicheng.itests;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The assembled distribution, unpacked into its own directory and started as a separate process on free ports.
+ * {@link #close()} stops the process tree whatever happened, and a shutdown hook does so if the test JVM dies.
+ */
+final class KarafDistribution implements AutoCloseable {
+
+    static final Path ARTIFACTS = Path.of(System.getProperty("zhicheng.it.artifacts", "target/it-artifacts"));
+    static final Path WORK = Path.of(System.getProperty("zhicheng.it.work", "target/karaf"));
+
+    private final Path home;
+    private final int httpPort;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Process process;
+    private Thread shutdownHook;
+    private Duration bootTime;
+
+    private KarafDistribution(Path home, int httpPort) {
+        this.home = home;
+        this.httpPort = httpPort;
+    }
+
+    /** Unpacks a fresh copy of the distribution and gives it free ports. */
+    static KarafDistribution unpack(String name) throws IOException, InterruptedException {
+        Path dir = WORK.resolve(name + "-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
+        Files.createDirectories(dir);
+        Path tarball = ARTIFACTS.resolve("zhicheng-distribution.tar.gz").toAbsolutePath();
+        run(dir, "tar", "-xzf", tarball.toString(), "--strip-components=1");
+        KarafDistribution karaf = new KarafDistribution(dir, freePort());
+        karaf.setProperty("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
+                String.valueOf(karaf.httpPort));
+        karaf.setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort()));
+        // Short enough to see a removed business leave the list within a test.
+        karaf.setProperty("etc/org.zhicheng.registry.cfg", "detachedGraceSeconds", "5");
+        return karaf;
+    }
+
+    /** Sets (or adds) one key of a {@code .cfg} or {@code .properties} file of the distribution. */
+    void setProperty(String file, String key, String value) throws IOException {
+        Path path = home.resolve(file);
+        String text = Files.exists(path) ? Files.readString(path, StandardCharsets.UTF_8) : "";
+        Pattern line = Pattern.compile("(?m)^\\s*#?\\s*" + Pattern.quote(key) + "\\s*[=:].*$");
+        Matcher m = line.matcher(text);
+        String replacement = Matcher.quoteReplacement(key + " = " + value);
+        text = m.find() ? m.replaceFirst(replacement) : text + "\n" + key + " = " + value + "\n";
+        Files.writeString(path, text, StandardCharsets.UTF_8);
+    }
+
+    /** Replaces a whole configuration file. */
+    void writeConfig(String file, Map<String, String> properties) throws IOException {
+        StringBuilder text = new StringBuilder();
+        properties.forEach((k, v) -> text.append(k).append(" = ").append(v).append('\n'));
+        Files.writeString(home.resolve(file), text.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** Starts {@code bin/karaf server} and waits until {@code /api/health} answers 200. */
+    void start(Duration timeout) throws IOException {
+        Instant begin = Instant.now();
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("console.log").toFile());
+        process = builder.start();
+        Process started = process;
+        shutdownHook = new Thread(() -> destroyTree(started));
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try {
+            await("healthy " + base()).atMost(timeout).pollInterval(Duration.ofMillis(250))
+                    .failFast("Karaf exited; see " + home.resolve("console.log"), () -> !started.isAlive())
+                    .ignoreExceptions().until(() -> get("/api/health").statusCode() == 200);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Karaf did not become healthy; log tail:\n" + logTail(), e);
+        }
+        bootTime = Duration.between(begin, Instant.now());
+    }
+
+    Duration bootTime() {
+        return bootTime;
+    }
+
+    URI base() {
+        return URI.create("http://127.0.0.1:" + httpPort);
+    }
+
+    Path home() {
+        return home;
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return get(path, Map.of());
+    }
+
+    HttpResponse<String> get(String path, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(path)).timeout(Duration.ofSeconds(10));
+        headers.forEach(request::header);
+        return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Copies a bundle into {@code deploy/} the way an administrator drops one in; replacing a file updates it. */
+    void deploy(Path bundle, String asName) throws IOException {
+        Path deploy = home.resolve("deploy");
+        Path staging = deploy.resolve("." + asName + ".part");
+        Files.copy(bundle, staging, StandardCopyOption.REPLACE_EXISTING);
+        // An atomic rename, so the deployer never reads half a jar.
+        Files.move(staging, deploy.resolve(asName), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    void undeploy(String name) throws IOException {
+        Files.deleteIfExists(home.resolve("deploy").resolve(name));
+    }
+
+    String logTail() {
+        Path log = home.resolve("data/log/karaf.log");
+        try {
+            String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8)
+                    : Files.readString(home.resolve("console.log"), StandardCharsets.UTF_8);
+            return text.length() > 6000 ? text.substring(text.length() - 6000) : text;
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    String log() throws IOException {
+        return Files.readString(home.resolve("data/log/karaf.log"), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            destroyTree(process);
+            if (shutdownHook != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(shutdownHook);
+                } catch (IllegalStateException alreadyShuttingDown) {
+                    // the hook runs anyway
+                }
+            }
+        }
+    }
+
+    /** bin/karaf is a script that runs java as a child: stop the children too. */
+    private static void destroyTree(Process process) {
+        var descendants = process.descendants().toList();
+        descendants.forEach(ProcessHandle::destroy);
+        process.destroy();
+        for (ProcessHandle h : descendants) {
+            h.onExit().completeOnTimeout(h, 30, java.util.concurrent.TimeUnit.SECONDS).join();
+            h.destroyForcibly();
+        }
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void run(Path dir, String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed with " + p.exitValue());
+        }
+    }
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Builds Zhicheng and starts it on the embedded database, with the demo business installed.
+#   ./run.sh              build (tests skipped) and start; the console opens when run from a terminal
+#   ./run.sh --no-build   start the last build
+#   ./run.sh --no-demo    start without the demo business
+# Environment: ZHICHENG_HTTP_PORT (default 8181).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+build=true
+demo=true
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) build=false ;;
+    --no-demo) demo=false ;;
+    *) echo "unknown option: $arg" >&2; exit 2 ;;
+  esac
+done
+
+if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/java-17-openjdk-amd64 ]; then
+  export JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64
+fi
+
+if $build; then
+  mvn -B -q install -DskipTests
+fi
+
+home=target/zhicheng
+version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -n 1)
+tarball=assembly/target/zhicheng-distribution-$version.tar.gz
+[ -f "$tarball" ] || { echo "no distribution at $tarball: run without --no-build" >&2; exit 1; }
+
+# A fresh installation each time, keeping the database (data/zhicheng) of earlier runs.
+mkdir -p "$home"
+rm -rf "$home/system" "$home/etc" "$home/lib" "$home/bin" "$home/data/cache" "$home/data/tmp"
+tar -xzf "$tarball" -C "$home" --strip-components=1
+
+port=${ZHICHENG_HTTP_PORT:-8181}
+sed -i "s/^org.osgi.service.http.port = .*/org.osgi.service.http.port = $port/" "$home/etc/org.ops4j.pax.web.cfg"
+
+if $demo; then
+  # Until the province bundles land, the demo business is the example profession used by the tests.
+  cp examples/example-profession-v1/target/zhicheng-example-profession-v1-"$version".jar \
+     "$home/deploy/example-profession.jar"
+fi
+
+echo "Zhicheng starts at http://127.0.0.1:$port/ (API http://127.0.0.1:$port/api/health, docs /api-docs/index.html)"
+if [ -t 0 ]; then
+  exec "$home/bin/karaf"
+else
+  exec "$home/bin/karaf" server
+fi
