@@ -112,7 +112,9 @@ abstract class DistributionContract {
         assertTrue(home.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         assertTrue(home.body().contains("职称申报评审平台"));
         assertTrue(home.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
-        assertEquals(200, karaf.get("/assets/home.js").statusCode());
+        HttpResponse<String> script = karaf.get("/assets/home.js");
+        assertEquals(200, script.statusCode());
+        assertEquals("nosniff", script.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertEquals(200, karaf.get("/assets/i18n.js").statusCode());
         HttpResponse<String> missing = karaf.get("/no/such/page");
         assertEquals(404, missing.statusCode());
@@ -169,6 +171,16 @@ abstract class DistributionContract {
         assertEquals("2.0.0", business.get("version").asText());
         assertEquals("示例专业", business.at("/name/zh").asText());
         assertTrue(business.get("descriptor").isObject());
+
+        // Both versions stay stored; the one an application began under is still served by its hash.
+        JsonNode versions = getJson("/api/v1/businesses/example-profession/versions");
+        assertEquals(2, versions.size(), versions.toString());
+        assertEquals("2.0.0", versions.get(0).get("version").asText());
+        JsonNode v1 = versions.get(1);
+        assertEquals("1.0.0", v1.get("version").asText());
+        JsonNode pinned = getJson("/api/v1/businesses/example-profession/versions/" + v1.get("contentHash").asText());
+        assertEquals("1.0.0", pinned.at("/descriptor/version").asText());
+        assertEquals(404, karaf.get("/api/v1/businesses/example-profession/versions/not-a-hash").statusCode());
     }
 
     @Test

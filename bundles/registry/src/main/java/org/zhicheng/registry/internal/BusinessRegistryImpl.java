@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
 import org.zhicheng.api.business.Business;
 import org.zhicheng.api.health.Health;
 import org.zhicheng.api.health.HealthIndicator;
+import org.zhicheng.api.persistence.BlobRef;
 import org.zhicheng.api.persistence.DatabaseSchema;
 import org.zhicheng.api.registry.BusinessRegistry;
 import org.zhicheng.api.registry.RegisteredBusiness;
@@ -285,6 +286,9 @@ public final class BusinessRegistryImpl implements BusinessRegistry, HealthIndic
 
     @Override
     public Optional<RegisteredBusiness> byContentHash(String contentHash) {
+        if (!BlobRef.isSha256(contentHash)) {
+            return Optional.empty();
+        }
         Entry live = snapshot.byHash().get(contentHash);
         if (live != null) {
             return Optional.of(live.business());

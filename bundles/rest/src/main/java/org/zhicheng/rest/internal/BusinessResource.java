@@ -51,12 +51,55 @@ public final class BusinessResource {
             responses = {@ApiResponse(responseCode = "200", description = "The business"),
                 @ApiResponse(responseCode = "404", description = "No such business (problem+json)")})
     public Map<String, Object> get(@Parameter(description = "business id") @PathParam("id") String id) {
-        RegisteredBusiness business = registry().current(id).orElseThrow(() -> new ApiException(new ApiProblem(404,
-                "business-not-found", "业务“" + id + "”不存在或未安装。",
-                "Business \"" + id + "\" does not exist or is not installed.")));
+        RegisteredBusiness business = registry().current(id).orElseThrow(() -> notFound(id));
         Map<String, Object> body = summary(business);
         body.put("descriptor", descriptorTree(business));
         return body;
+    }
+
+    @GET
+    @Path("{id}/versions")
+    @Operation(summary = "Rule versions of a business / 业务规则版本",
+            description = "Every descriptor version ever registered, newest first, with its content hash and "
+                    + "whether it is offered (ACTIVE), kept across an update (DETACHED) or kept for pinned "
+                    + "applications only (RETIRED).",
+            responses = {@ApiResponse(responseCode = "200", description = "The versions"),
+                @ApiResponse(responseCode = "404", description = "No version of this business was ever registered")})
+    public List<Map<String, Object>> versions(@Parameter(description = "business id") @PathParam("id") String id) {
+        List<RegisteredBusiness> history = registry().history(id);
+        if (history.isEmpty()) {
+            throw notFound(id);
+        }
+        return history.stream().map(b -> {
+            Map<String, Object> m = summary(b);
+            m.put("firstRegistered", b.firstRegistered().toString());
+            m.put("bundle", b.bundle());
+            return m;
+        }).toList();
+    }
+
+    @GET
+    @Path("{id}/versions/{contentHash}")
+    @Operation(summary = "One rule version / 指定规则版本",
+            description = "The descriptor an application is pinned to, by content hash, even when that version "
+                    + "is no longer offered.",
+            responses = {@ApiResponse(responseCode = "200", description = "The business at that version"),
+                @ApiResponse(responseCode = "404", description = "No such version (problem+json)")})
+    public Map<String, Object> version(@Parameter(description = "business id") @PathParam("id") String id,
+            @Parameter(description = "SHA-256 of the descriptor") @PathParam("contentHash") String contentHash) {
+        RegisteredBusiness business = registry().byContentHash(contentHash)
+                .filter(b -> b.id().equals(id))
+                .orElseThrow(() -> new ApiException(new ApiProblem(404, "business-version-not-found",
+                        "业务“" + id + "”不存在该规则版本。",
+                        "Business \"" + id + "\" has no rule version " + contentHash + ".")));
+        Map<String, Object> body = summary(business);
+        body.put("descriptor", descriptorTree(business));
+        return body;
+    }
+
+    private static ApiException notFound(String id) {
+        return new ApiException(new ApiProblem(404, "business-not-found", "业务“" + id + "”不存在或未安装。",
+                "Business \"" + id + "\" does not exist or is not installed."));
     }
 
     private BusinessRegistry registry() {

@@ -38,8 +38,6 @@ public final class HomePage extends HttpServlet {
         response.setStatus(home ? HttpServletResponse.SC_OK : HttpServletResponse.SC_NOT_FOUND);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("Cache-Control", "no-cache");
         byte[] body = home ? index : notFound;
         response.setContentLength(body.length);
