@@ -117,6 +117,19 @@ final class KarafDistribution implements AutoCloseable {
         return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** Sends a request with a JSON body (or none) and the given headers. */
+    HttpResponse<String> send(String method, String path, String json, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(path)).timeout(Duration.ofSeconds(10))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     /** Copies a bundle into {@code deploy/} the way an administrator drops one in; replacing a file updates it. */
     void deploy(Path bundle, String asName) throws IOException {
         Path deploy = home.resolve("deploy");

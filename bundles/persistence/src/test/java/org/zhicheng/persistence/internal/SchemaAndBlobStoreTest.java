@@ -25,6 +25,10 @@ import org.zhicheng.persistence.internal.TestDatabases.TestDatabase;
 /** The migrations and the blob store on both supported databases. */
 class SchemaAndBlobStoreTest {
 
+    /** The newest schema version, and how many scripts each database runs to reach it. */
+    static final String LATEST = "3";
+    static final int MIGRATIONS = 4;
+
     interface DatabaseFactory {
         TestDatabase create() throws Exception;
     }
@@ -37,14 +41,14 @@ class SchemaAndBlobStoreTest {
     @MethodSource("databases")
     void migratesOnceAndIsIdempotent(DatabaseFactory factory) throws Exception {
         try (TestDatabase db = factory.create()) {
-            SchemaMigration first = new SchemaMigration(db.dataSource(), TestDatabases.migrationScripts());
-            assertEquals("1", first.schemaVersion());
-            SchemaMigration again = new SchemaMigration(db.dataSource(), TestDatabases.migrationScripts());
-            assertEquals("1", again.schemaVersion());
+            SchemaMigration first = TestDatabases.migrate(db.dataSource());
+            assertEquals(LATEST, first.schemaVersion());
+            SchemaMigration again = TestDatabases.migrate(db.dataSource());
+            assertEquals(LATEST, again.schemaVersion());
             try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL")) {
                 rs.next();
-                assertEquals(1, rs.getInt(1), "each migration applied exactly once");
+                assertEquals(MIGRATIONS, rs.getInt(1), "each migration applied exactly once");
             }
         }
     }
@@ -53,7 +57,7 @@ class SchemaAndBlobStoreTest {
     @MethodSource("databases")
     void storesContentAddressedAndDeduplicates(DatabaseFactory factory) throws Exception {
         try (TestDatabase db = factory.create()) {
-            SchemaMigration schema = new SchemaMigration(db.dataSource(), TestDatabases.migrationScripts());
+            SchemaMigration schema = TestDatabases.migrate(db.dataSource());
             DatabaseBlobStore store = new DatabaseBlobStore(db.dataSource(), schema);
             byte[] content = new byte[3 * 1024 * 1024 + 17];
             new Random(42).nextBytes(content);
@@ -82,7 +86,7 @@ class SchemaAndBlobStoreTest {
     @MethodSource("databases")
     void refusesOversizedContentAndStoresNothing(DatabaseFactory factory) throws Exception {
         try (TestDatabase db = factory.create()) {
-            SchemaMigration schema = new SchemaMigration(db.dataSource(), TestDatabases.migrationScripts());
+            SchemaMigration schema = TestDatabases.migrate(db.dataSource());
             DatabaseBlobStore store = new DatabaseBlobStore(db.dataSource(), schema);
             BlobTooLargeException e = assertThrows(BlobTooLargeException.class,
                     () -> store.put(new ByteArrayInputStream(new byte[1001]), 1000));
@@ -99,7 +103,7 @@ class SchemaAndBlobStoreTest {
     @MethodSource("databases")
     void rejectsAddressesThatAreNotHashes(DatabaseFactory factory) throws Exception {
         try (TestDatabase db = factory.create()) {
-            SchemaMigration schema = new SchemaMigration(db.dataSource(), TestDatabases.migrationScripts());
+            SchemaMigration schema = TestDatabases.migrate(db.dataSource());
             DatabaseBlobStore store = new DatabaseBlobStore(db.dataSource(), schema);
             assertTrue(store.open("../../etc/passwd").isEmpty());
             assertTrue(store.stat("' OR 1=1 --").isEmpty());

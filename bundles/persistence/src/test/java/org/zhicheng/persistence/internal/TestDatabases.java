@@ -89,26 +89,29 @@ public final class TestDatabases {
     }
 
     /** Applies the platform's migrations, as the persistence bundle does at start. */
-    public static void migrate(DataSource dataSource) throws SQLException {
-        new SchemaMigration(dataSource, migrationScripts());
+    public static SchemaMigration migrate(DataSource dataSource) throws SQLException {
+        return new SchemaMigration(dataSource, TestDatabases::migrationScripts);
     }
 
-    /** The migration scripts as the build placed them (a directory here, the jar for other modules). */
-    static List<URL> migrationScripts() {
+    /** The migration scripts of one folder as the build placed them (a directory here, the jar elsewhere). */
+    static List<URL> migrationScripts(String folder) {
         URL location = SchemaMigration.class.getProtectionDomain().getCodeSource().getLocation();
         List<URL> urls = new ArrayList<>();
         try {
             Path path = Path.of(location.toURI());
             if (Files.isDirectory(path)) {
-                try (var files = Files.list(path.resolve("db/migration"))) {
-                    for (Path f : files.sorted().toList()) {
-                        urls.add(f.toUri().toURL());
+                Path dir = path.resolve(folder);
+                if (Files.isDirectory(dir)) {
+                    try (var files = Files.list(dir)) {
+                        for (Path f : files.filter(f -> f.getFileName().toString().matches("V.*\\.sql")).toList()) {
+                            urls.add(f.toUri().toURL());
+                        }
                     }
                 }
             } else {
                 try (JarFile jar = new JarFile(path.toFile())) {
                     for (JarEntry e : java.util.Collections.list(jar.entries())) {
-                        if (e.getName().matches("db/migration/V[^/]*\\.sql")) {
+                        if (e.getName().matches(java.util.regex.Pattern.quote(folder) + "/V[^/]*\\.sql")) {
                             urls.add(new URL("jar:" + location + "!/" + e.getName()));
                         }
                     }

@@ -12,10 +12,10 @@ final class Languages {
     }
 
     static boolean prefersEnglish(HttpHeaders headers) {
-        if (headers == null) {
-            return false;
-        }
-        List<Locale> accepted = headers.getAcceptableLanguages();
+        return headers != null && prefersEnglish(headers.getAcceptableLanguages());
+    }
+
+    static boolean prefersEnglish(List<Locale> accepted) {
         for (Locale locale : accepted) {
             String language = locale.getLanguage();
             if ("zh".equals(language)) {

@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zhicheng.api.health.HealthIndicator;
+import org.zhicheng.api.identity.Authentication;
 import org.zhicheng.api.registry.BusinessRegistry;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -36,6 +37,7 @@ public final class RestServer {
 
     private final Collection<HealthIndicator> indicators = new CopyOnWriteArrayList<>();
     private volatile BusinessRegistry registry;
+    private volatile Authentication authentication;
     private Bus bus;
     private Server server;
 
@@ -61,6 +63,18 @@ public final class RestServer {
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setAuthentication(Authentication authentication) {
+        this.authentication = authentication;
+    }
+
+    void unsetAuthentication(Authentication gone) {
+        if (authentication == gone) {
+            authentication = null;
+        }
+    }
+
     @Activate
     void activate() {
         ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -76,9 +90,10 @@ public final class RestServer {
             factory.setServiceBeans(List.of(
                     new HealthResource(() -> List.copyOf(indicators)),
                     new BusinessResource(() -> registry, json),
+                    new AuthResource(() -> authentication),
                     new OpenApiResource()));
             factory.setProviders(List.of(new JacksonJsonProvider(json), new ProblemMapper(),
-                    new ResponseHeadersFilter()));
+                    new SessionFilter(() -> authentication), new ResponseHeadersFilter()));
             server = factory.create();
         } finally {
             thread.setContextClassLoader(previous);

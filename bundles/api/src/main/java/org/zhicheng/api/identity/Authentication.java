@@ -1,0 +1,63 @@
+package org.zhicheng.api.identity;
+
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Signs accounts in and out, and finds the session behind a request. Sessions live in the database so that every
+ * node of a deployment shares them; session tokens are random and stored only as their SHA-256.
+ */
+@ProviderType
+public interface Authentication {
+
+    /**
+     * Checks a username and password. Unknown usernames and wrong passwords get the same answer, in about the
+     * same time. Consecutive failures lock the account (FJ-7: 5 by default) until an administrator unlocks it;
+     * attempts on one account are serialised, so parallel guesses cannot exceed the limit.
+     *
+     * @param username as typed; case and full-width variants name the same account
+     * @param password as typed
+     * @param clientIp the client address, for the audit log
+     * @return a session, or why not
+     */
+    LoginResult login(String username, String password, String clientIp);
+
+    /**
+     * The live session behind a token: unknown, expired (idle or absolute timeout) and revoked sessions, and
+     * sessions of accounts since locked, frozen or deleted, give empty.
+     *
+     * @param token the session cookie's value
+     * @return the session, its idle timeout renewed
+     */
+    Optional<Session> resolve(String token);
+
+    /** Ends the session behind a token, server-side; unknown tokens are ignored. */
+    void logout(String token, String clientIp);
+
+    /** A live session. */
+    record Session(Caller caller, String csrfToken, java.time.Instant expiresAt) {
+    }
+
+    /** The outcome of {@link #login}. */
+    sealed interface LoginResult {
+    }
+
+    /** Signed in: the token goes into an HttpOnly cookie, the CSRF token to the page. */
+    record SignedIn(Session session, String token) implements LoginResult {
+    }
+
+    /** Not signed in. */
+    record Refused(Reason reason) implements LoginResult {
+    }
+
+    /** Why a login was refused. */
+    enum Reason {
+        /** Unknown username or wrong password; the two are indistinguishable on purpose. */
+        BAD_CREDENTIALS,
+        /** Too many consecutive failures; an administrator must unlock the account (FJ-7). */
+        LOCKED,
+        /** Frozen by its unit or an administrator (CQ-ORG-4). */
+        FROZEN
+    }
+}

@@ -1,0 +1,325 @@
+package org.zhicheng.identity.internal.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zhicheng.api.audit.AuditEvent;
+import org.zhicheng.api.audit.AuditEvent.Actor;
+import org.zhicheng.api.audit.AuditTrail;
+import org.zhicheng.api.identity.Authentication;
+import org.zhicheng.api.identity.Caller;
+import org.zhicheng.api.persistence.DatabaseSchema;
+import org.zhicheng.identity.internal.crypto.PasswordHasher;
+
+/**
+ * Sign-in against the {@code account} table and sessions in {@code web_session}. Each login attempt locks its
+ * account row for the length of the attempt, so parallel attempts are counted one after the other and can never
+ * get past the failure limit. Every attempt, success or not, goes to the audit log (FJ-7).
+ */
+@Component(service = Authentication.class, configurationPid = "org.zhicheng.identity")
+@Designate(ocd = IdentitySettings.class)
+public final class DatabaseAuthentication implements Authentication {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseAuthentication.class);
+
+    /** Sessions are refreshed in the database at most this often, to spare a write per request. */
+    private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+    private final DataSource dataSource;
+    private final AuditTrail audit;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+    private final int maxFailedLogins;
+    private final Duration idle;
+    private final Duration absolute;
+    private final SecureRandom random = new SecureRandom();
+    /** Verified against for unknown usernames, so they take as long as wrong passwords. */
+    private final String decoyHash;
+
+    @Activate
+    public DatabaseAuthentication(@Reference(target = "(osgi.jndi.service.name=zhicheng)") DataSource dataSource,
+            @Reference DatabaseSchema schema, @Reference AuditTrail audit, IdentitySettings settings) {
+        this(dataSource, audit, new PasswordHasher(new PasswordHasher.Settings(settings.argon2MemoryKiB(),
+                settings.argon2Iterations(), 1)), Clock.systemUTC(), settings.maxFailedLogins(),
+                Duration.ofMinutes(settings.sessionIdleMinutes()), Duration.ofHours(settings.sessionAbsoluteHours()));
+    }
+
+    DatabaseAuthentication(DataSource dataSource, AuditTrail audit, PasswordHasher hasher, Clock clock,
+            int maxFailedLogins, Duration idle, Duration absolute) {
+        if (maxFailedLogins < 1 || idle.isNegative() || idle.isZero() || absolute.compareTo(idle) < 0) {
+            throw new IllegalArgumentException("maxFailedLogins >= 1 and 0 < idle <= absolute are required");
+        }
+        this.dataSource = dataSource;
+        this.audit = audit;
+        this.hasher = hasher;
+        this.clock = clock;
+        this.maxFailedLogins = maxFailedLogins;
+        this.idle = idle;
+        this.absolute = absolute;
+        this.decoyHash = hasher.hash(randomToken());
+    }
+
+    @Override
+    public LoginResult login(String username, String password, String clientIp) {
+        String key = UsernameKey.of(username);
+        String secret = password == null ? "" : password;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                LoginResult result = attempt(c, key, secret, clientIp);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("sign-in failed: database unavailable", e);
+        }
+    }
+
+    private LoginResult attempt(Connection c, String key, String password, String ip) throws SQLException {
+        String accountId;
+        String organisationId;
+        String hash;
+        String status;
+        int failed;
+        boolean locked;
+        try (PreparedStatement select = c.prepareStatement("SELECT id, organisation_id, password_hash, status,"
+                + " failed_logins, locked_at FROM account WHERE username_key = ? FOR UPDATE")) {
+            select.setString(1, key);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next() || "deleted".equals(rs.getString("status"))) {
+                    hasher.verify(password, decoyHash);
+                    audit.record(new AuditEvent("login.failure", Actor.anonymous(ip), "account", null, null, null,
+                            "unknown username"));
+                    return new Refused(Reason.BAD_CREDENTIALS);
+                }
+                accountId = rs.getString("id");
+                organisationId = rs.getString("organisation_id");
+                hash = rs.getString("password_hash");
+                status = rs.getString("status");
+                failed = rs.getInt("failed_logins");
+                locked = rs.getObject("locked_at") != null;
+            }
+        }
+        Actor actor = new Actor(accountId, organisationId, null, ip);
+        if (locked) {
+            audit.record(new AuditEvent("login.refused-locked", actor, "account", accountId, null, null, null));
+            return new Refused(Reason.LOCKED);
+        }
+        if (!hasher.verify(password, hash)) {
+            int now = failed + 1;
+            boolean lockNow = now >= maxFailedLogins;
+            try (PreparedStatement update = c.prepareStatement("UPDATE account SET failed_logins = ?, locked_at = ?,"
+                    + " row_version = row_version + 1 WHERE id = ?")) {
+                update.setInt(1, now);
+                update.setObject(2, lockNow ? OffsetDateTime.now(clock) : null);
+                update.setString(3, accountId);
+                update.executeUpdate();
+            }
+            audit.record(new AuditEvent("login.failure", actor, "account", accountId, null, null,
+                    "consecutive failures: " + now));
+            if (lockNow) {
+                audit.record(new AuditEvent("account.lock", Actor.SYSTEM, "account", accountId,
+                        "{\"locked\":false}", "{\"locked\":true}", maxFailedLogins + " consecutive failed logins"));
+                LOG.warn("Account {} locked after {} consecutive failed logins", accountId, now);
+                return new Refused(Reason.LOCKED);
+            }
+            return new Refused(Reason.BAD_CREDENTIALS);
+        }
+        // The password is right: only now may the caller learn that the account is frozen.
+        if (!"active".equals(status)) {
+            audit.record(new AuditEvent("login.refused-frozen", actor, "account", accountId, null, null, null));
+            return new Refused(Reason.FROZEN);
+        }
+        try (PreparedStatement reset = c.prepareStatement("UPDATE account SET failed_logins = 0"
+                + (hasher.needsRehash(hash) ? ", password_hash = ?" : "") + " WHERE id = ?")) {
+            int i = 1;
+            if (hasher.needsRehash(hash)) {
+                reset.setString(i++, hasher.hash(password));
+            }
+            reset.setString(i, accountId);
+            reset.executeUpdate();
+        }
+        String token = randomToken();
+        String csrf = randomToken();
+        Instant now = clock.instant();
+        Instant expires = now.plus(absolute);
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO web_session (token_hash, account_id,"
+                + " csrf_token, created_at, last_seen_at, expires_at, client_ip) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, sha256(token));
+            insert.setString(2, accountId);
+            insert.setString(3, csrf);
+            insert.setObject(4, utc(now));
+            insert.setObject(5, utc(now));
+            insert.setObject(6, utc(expires));
+            insert.setString(7, ip);
+            insert.executeUpdate();
+        }
+        Caller caller = caller(c, accountId).orElseThrow();
+        audit.record(new AuditEvent("login.success", new Actor(accountId, organisationId, null, ip), "account",
+                accountId, null, null, null));
+        return new SignedIn(new Session(caller, csrf, expires), token);
+    }
+
+    @Override
+    public Optional<Session> resolve(String token) {
+        if (token == null || token.isEmpty() || token.length() > 100) {
+            return Optional.empty();
+        }
+        String tokenHash = sha256(token);
+        Instant now = clock.instant();
+        try (Connection c = dataSource.getConnection()) {
+            String accountId;
+            String csrf;
+            Instant lastSeen;
+            Instant expires;
+            try (PreparedStatement select = c.prepareStatement("SELECT s.account_id, s.csrf_token, s.last_seen_at,"
+                    + " s.expires_at FROM web_session s JOIN account a ON a.id = s.account_id"
+                    + " WHERE s.token_hash = ? AND a.status = 'active' AND a.locked_at IS NULL")) {
+                select.setString(1, tokenHash);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    accountId = rs.getString(1);
+                    csrf = rs.getString(2);
+                    lastSeen = rs.getObject(3, OffsetDateTime.class).toInstant();
+                    expires = rs.getObject(4, OffsetDateTime.class).toInstant();
+                }
+            }
+            if (!now.isBefore(expires) || !now.isBefore(lastSeen.plus(idle))) {
+                delete(c, tokenHash);
+                return Optional.empty();
+            }
+            if (now.isAfter(lastSeen.plus(TOUCH_INTERVAL))) {
+                try (PreparedStatement touch = c.prepareStatement(
+                        "UPDATE web_session SET last_seen_at = ? WHERE token_hash = ?")) {
+                    touch.setObject(1, utc(now));
+                    touch.setString(2, tokenHash);
+                    touch.executeUpdate();
+                }
+            }
+            return caller(c, accountId).map(caller -> new Session(caller, csrf, expires));
+        } catch (SQLException e) {
+            throw new IllegalStateException("session lookup failed: database unavailable", e);
+        }
+    }
+
+    @Override
+    public void logout(String token, String clientIp) {
+        if (token == null || token.isEmpty() || token.length() > 100) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            String tokenHash = sha256(token);
+            String accountId = null;
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT account_id FROM web_session WHERE token_hash = ?")) {
+                select.setString(1, tokenHash);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (rs.next()) {
+                        accountId = rs.getString(1);
+                    }
+                }
+            }
+            if (accountId != null && delete(c, tokenHash)) {
+                audit.record(new AuditEvent("logout", new Actor(accountId, null, null, clientIp), "account",
+                        accountId, null, null, null));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("sign-out failed: database unavailable", e);
+        }
+    }
+
+    /** The caller an account is, with its organisation path and the permissions of its roles. */
+    private static Optional<Caller> caller(Connection c, String accountId) throws SQLException {
+        String username;
+        String displayName;
+        String organisationId;
+        String path;
+        boolean mustChange;
+        try (PreparedStatement select = c.prepareStatement("SELECT a.username, a.display_name, a.organisation_id,"
+                + " o.path, a.must_change_password FROM account a JOIN organisation o ON o.id = a.organisation_id"
+                + " WHERE a.id = ?")) {
+            select.setString(1, accountId);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                username = rs.getString(1);
+                displayName = rs.getString(2);
+                organisationId = rs.getString(3);
+                path = rs.getString(4);
+                mustChange = rs.getBoolean(5);
+            }
+        }
+        Set<String> roles = new HashSet<>();
+        Set<String> permissions = new HashSet<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT r.role, p.permission FROM account_role r"
+                + " LEFT JOIN role_permission p ON p.role = r.role WHERE r.account_id = ?")) {
+            select.setString(1, accountId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    roles.add(rs.getString(1));
+                    if (rs.getString(2) != null) {
+                        permissions.add(rs.getString(2));
+                    }
+                }
+            }
+        }
+        return Optional.of(new Caller(accountId, username, displayName, organisationId, path, roles, permissions,
+                mustChange));
+    }
+
+    private static boolean delete(Connection c, String tokenHash) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM web_session WHERE token_hash = ?")) {
+            delete.setString(1, tokenHash);
+            return delete.executeUpdate() > 0;
+        }
+    }
+
+    private String randomToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.zhicheng.identity.internal.auth;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Settings of sign-in and sessions ({@code etc/org.zhicheng.identity.cfg}). */
+@ObjectClassDefinition(name = "Zhicheng identity and access")
+public @interface IdentitySettings {
+
+    @AttributeDefinition(description = "Consecutive failed logins that lock an account until an administrator"
+            + " unlocks it (FJ-7).")
+    int maxFailedLogins() default 5;
+
+    @AttributeDefinition(description = "Minutes without a request after which a session ends.")
+    int sessionIdleMinutes() default 30;
+
+    @AttributeDefinition(description = "Hours after sign-in after which a session ends whatever the activity.")
+    int sessionAbsoluteHours() default 12;
+
+    @AttributeDefinition(description = "Argon2id memory in KiB (at least 19456).")
+    int argon2MemoryKiB() default 19456;
+
+    @AttributeDefinition(description = "Argon2id passes (at least 2).")
+    int argon2Iterations() default 2;
+}

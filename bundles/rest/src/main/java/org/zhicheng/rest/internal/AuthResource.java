@@ -1,0 +1,153 @@
+package org.zhicheng.rest.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.Cookie;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
+import org.zhicheng.api.identity.Authentication;
+import org.zhicheng.api.identity.Authentication.LoginResult;
+import org.zhicheng.api.identity.Authentication.Refused;
+import org.zhicheng.api.identity.Authentication.Session;
+import org.zhicheng.api.identity.Authentication.SignedIn;
+import org.zhicheng.api.identity.Caller;
+
+/** {@code /api/v1/auth}: sign in, sign out, and who the caller is. */
+@Path("v1/auth")
+@Produces(MediaType.APPLICATION_JSON)
+public final class AuthResource {
+
+    /** The body of a sign-in. */
+    public record LoginRequest(String username, String password, String captcha) {
+    }
+
+    private final Supplier<Authentication> authentication;
+
+    @Context
+    private HttpServletRequest servletRequest;
+
+    @Context
+    private HttpHeaders headers;
+
+    @Context
+    private UriInfo uri;
+
+    AuthResource(Supplier<Authentication> authentication) {
+        this.authentication = authentication;
+    }
+
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign in / 登录",
+            description = "Sets an HttpOnly session cookie and returns the user, roles, permissions and the CSRF token "
+                    + "that state-changing calls must send as X-CSRF-Token.",
+            responses = {@ApiResponse(responseCode = "200", description = "Signed in"),
+                @ApiResponse(responseCode = "400", description = "Username or password missing"),
+                @ApiResponse(responseCode = "401", description = "Wrong username or password"),
+                @ApiResponse(responseCode = "403", description = "Account frozen"),
+                @ApiResponse(responseCode = "423", description = "Account locked after repeated failures (FJ-7)")})
+    public Response login(LoginRequest body) {
+        if (body == null || isBlank(body.username()) || body.password() == null || body.password().isEmpty()) {
+            throw new ApiException(new ApiProblem(400, "invalid-request", "请输入用户名和密码。",
+                    "Please enter your username and password."));
+        }
+        if (body.username().length() > 100 || body.password().length() > 1024) {
+            throw new ApiException(new ApiProblem(400, "invalid-request", "用户名或密码过长。",
+                    "The username or password is too long."));
+        }
+        LoginResult result = auth().login(body.username(), body.password(), clientIp());
+        if (result instanceof Refused refused) {
+            throw new ApiException(switch (refused.reason()) {
+                case BAD_CREDENTIALS -> new ApiProblem(401, "bad-credentials", "用户名或密码错误。",
+                        "Wrong username or password.");
+                case LOCKED -> new ApiProblem(423, "account-locked", "账号因连续登录失败已被锁定，请联系管理员解锁。",
+                        "The account is locked after repeated failed sign-ins; ask an administrator to unlock it.");
+                case FROZEN -> new ApiProblem(403, "account-frozen", "账号已被冻结，请联系所在单位。",
+                        "The account is frozen; please contact your unit.");
+            });
+        }
+        SignedIn in = (SignedIn) result;
+        long maxAge = Math.max(0, Duration.between(Instant.now(), in.session().expiresAt()).toSeconds());
+        return Response.ok(describe(in.session()))
+                .header("Set-Cookie", cookie(in.token(), maxAge))
+                .build();
+    }
+
+    @POST
+    @Path("logout")
+    @Operation(summary = "Sign out / 退出登录", description = "Ends the session on the server and clears the cookie.",
+            responses = @ApiResponse(responseCode = "204", description = "Signed out"))
+    public Response logout() {
+        Cookie cookie = headers.getCookies().get(Sessions.COOKIE);
+        if (cookie != null) {
+            Sessions.signedIn(servletRequest);
+            auth().logout(cookie.getValue(), clientIp());
+        }
+        return Response.noContent().header("Set-Cookie", cookie("", 0)).build();
+    }
+
+    @GET
+    @Path("me")
+    @Operation(summary = "Current user / 当前用户",
+            responses = {@ApiResponse(responseCode = "200", description = "The signed-in user"),
+                @ApiResponse(responseCode = "401", description = "Not signed in, or the session expired")})
+    public Map<String, Object> me() {
+        Sessions.signedIn(servletRequest);
+        return describe((Session) servletRequest.getAttribute(Sessions.SESSION));
+    }
+
+    private Authentication auth() {
+        Authentication a = authentication.get();
+        if (a == null) {
+            throw new ApiException(new ApiProblem(503, "identity-unavailable", "登录服务暂不可用，请稍后重试。",
+                    "Sign-in is not available right now; please try again shortly."));
+        }
+        return a;
+    }
+
+    private static Map<String, Object> describe(Session session) {
+        Caller caller = session.caller();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("user", Map.of("id", caller.accountId(), "username", caller.username(),
+                "displayName", caller.displayName(), "organisationId", caller.organisationId()));
+        body.put("roles", new TreeSet<>(caller.roles()));
+        body.put("permissions", new TreeSet<>(caller.permissions()));
+        body.put("mustChangePassword", caller.mustChangePassword());
+        body.put("csrfToken", session.csrfToken());
+        body.put("expiresAt", session.expiresAt().toString());
+        return body;
+    }
+
+    private String cookie(String value, long maxAge) {
+        boolean https = "https".equalsIgnoreCase(uri.getRequestUri().getScheme());
+        return Sessions.COOKIE + "=" + value + "; Path=/; Max-Age=" + maxAge + "; HttpOnly; SameSite=Strict"
+                + (https ? "; Secure" : "");
+    }
+
+    private String clientIp() {
+        return servletRequest == null ? null : servletRequest.getRemoteAddr();
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}
