@@ -222,6 +222,12 @@ abstract class DistributionContract {
     }
 
     @Test
+    @Order(9)
+    void oneTimePasswordMustBeChangedBeforeAnythingElse() throws Exception {
+        new SignInContract(karaf).oneTimePasswordMustBeChangedFirst();
+    }
+
+    @Test
     @Order(20)
     void fiveWrongPasswordsLockTheAccount() throws Exception {
         new SignInContract(karaf).wrongPasswordsLockTheAccount();

@@ -49,7 +49,7 @@ final class SignInContract {
         String setCookie = in.headers().firstValue("Set-Cookie").orElseThrow();
         assertTrue(setCookie.startsWith("ZC_SESSION=") && setCookie.contains("HttpOnly")
                 && setCookie.contains("SameSite=Strict"), setCookie);
-        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        String cookie = cookie(in);
         JsonNode body = Json.parse(in.body());
         assertTrue(body.get("mustChangePassword").asBoolean(), "a one-time password must be changed");
         assertTrue(body.get("roles").toString().contains("platform-admin"));
@@ -74,6 +74,47 @@ final class SignInContract {
         assertEquals(401, karaf.get("/api/v1/auth/me").statusCode());
     }
 
+    /** The new password the administrator chooses in {@link #oneTimePasswordMustBeChangedFirst()}. */
+    static final String NEW_ADMIN_PASSWORD = "Zc-2026#Review!Strong";
+
+    void oneTimePasswordMustBeChangedFirst() throws Exception {
+        Map<String, String> admin = firstStartCredentials();
+        HttpResponse<String> in = login(admin.get("username"), admin.get("password"));
+        String cookie = cookie(in);
+        String csrf = Json.parse(in.body()).get("csrfToken").asText();
+        Map<String, String> session = Map.of("Cookie", cookie, "X-CSRF-Token", csrf);
+
+        HttpResponse<String> blocked = karaf.get("/api/v1/audit/verification", Map.of("Cookie", cookie));
+        assertEquals(403, blocked.statusCode());
+        assertTrue(blocked.body().contains("password-change-required"), blocked.body());
+
+        HttpResponse<String> weak = karaf.send("POST", "/api/v1/auth/password",
+                "{\"currentPassword\":" + quote(admin.get("password")) + ",\"newPassword\":\"abc\"}", session);
+        assertEquals(400, weak.statusCode());
+        JsonNode problem = Json.parse(weak.body());
+        assertTrue(problem.get("type").asText().endsWith("/weak-password"), weak.body());
+        assertTrue(problem.get("errors").size() >= 2, "each failed rule is named: " + weak.body());
+
+        HttpResponse<String> changed = karaf.send("POST", "/api/v1/auth/password", "{\"currentPassword\":"
+                + quote(admin.get("password")) + ",\"newPassword\":" + quote(NEW_ADMIN_PASSWORD) + "}", session);
+        assertEquals(204, changed.statusCode(), changed.body());
+        assertEquals(401, karaf.get("/api/v1/auth/me", Map.of("Cookie", cookie)).statusCode(), "signed out");
+        assertEquals(401, login(admin.get("username"), admin.get("password")).statusCode(), "one-time means once");
+
+        HttpResponse<String> again = login(admin.get("username"), NEW_ADMIN_PASSWORD);
+        assertEquals(200, again.statusCode(), again.body());
+        String newCookie = cookie(again);
+        JsonNode verification = Json.parse(karaf.get("/api/v1/audit/verification", Map.of("Cookie", newCookie)).body());
+        assertTrue(verification.get("intact").asBoolean(), verification.toString());
+        assertTrue(verification.get("entriesChecked").asLong() >= 5);
+        JsonNode logins = Json.parse(karaf.get("/api/v1/audit/events?action=login.&limit=1000",
+                Map.of("Cookie", newCookie)).body()).get("entries");
+        assertTrue(logins.size() >= 3, logins.toString());
+        assertFalse(logins.toString().contains(NEW_ADMIN_PASSWORD), "no password in the audit log");
+        assertEquals(400, karaf.get("/api/v1/audit/events?limit=0", Map.of("Cookie", newCookie)).statusCode());
+        assertEquals(401, karaf.get("/api/v1/audit/verification").statusCode(), "not without signing in");
+    }
+
     void wrongPasswordsLockTheAccount() throws Exception {
         Map<String, String> admin = firstStartCredentials();
         HttpResponse<String> unknown = login("no-such-user", "whatever");
@@ -88,8 +129,13 @@ final class SignInContract {
         }
         HttpResponse<String> fifth = login("admin", "wrong-5");
         assertEquals(423, fifth.statusCode(), fifth.body());
-        assertEquals(423, login(admin.get("username"), admin.get("password")).statusCode(),
+        assertEquals(423, login(admin.get("username"), NEW_ADMIN_PASSWORD).statusCode(),
                 "locked until an administrator unlocks it");
+    }
+
+    private static String cookie(HttpResponse<String> signedIn) {
+        String setCookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+        return setCookie.substring(0, setCookie.indexOf(';'));
     }
 
     private static String quote(String s) {

@@ -23,6 +23,7 @@ import javax.ws.rs.core.UriInfo;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
+import org.zhicheng.api.identity.AccountAdministration;
 import org.zhicheng.api.identity.Authentication;
 import org.zhicheng.api.identity.Authentication.LoginResult;
 import org.zhicheng.api.identity.Authentication.Refused;
@@ -39,7 +40,12 @@ public final class AuthResource {
     public record LoginRequest(String username, String password, String captcha) {
     }
 
+    /** The body of a password change. */
+    public record PasswordChange(String currentPassword, String newPassword) {
+    }
+
     private final Supplier<Authentication> authentication;
+    private final Supplier<AccountAdministration> accounts;
 
     @Context
     private HttpServletRequest servletRequest;
@@ -50,12 +56,14 @@ public final class AuthResource {
     @Context
     private UriInfo uri;
 
-    AuthResource(Supplier<Authentication> authentication) {
+    AuthResource(Supplier<Authentication> authentication, Supplier<AccountAdministration> accounts) {
         this.authentication = authentication;
+        this.accounts = accounts;
     }
 
     @POST
     @Path("login")
+    @Access.Public
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sign in / 登录",
             description = "Sets an HttpOnly session cookie and returns the user, roles, permissions and the CSRF token "
@@ -94,12 +102,12 @@ public final class AuthResource {
 
     @POST
     @Path("logout")
+    @Access.Public
     @Operation(summary = "Sign out / 退出登录", description = "Ends the session on the server and clears the cookie.",
             responses = @ApiResponse(responseCode = "204", description = "Signed out"))
     public Response logout() {
         Cookie cookie = headers.getCookies().get(Sessions.COOKIE);
-        if (cookie != null) {
-            Sessions.signedIn(servletRequest);
+        if (cookie != null && servletRequest.getAttribute(Sessions.SESSION) != null) {
             auth().logout(cookie.getValue(), clientIp());
         }
         return Response.noContent().header("Set-Cookie", cookie("", 0)).build();
@@ -107,12 +115,36 @@ public final class AuthResource {
 
     @GET
     @Path("me")
+    @Access.SignedIn
     @Operation(summary = "Current user / 当前用户",
             responses = {@ApiResponse(responseCode = "200", description = "The signed-in user"),
                 @ApiResponse(responseCode = "401", description = "Not signed in, or the session expired")})
     public Map<String, Object> me() {
-        Sessions.signedIn(servletRequest);
-        return describe((Session) servletRequest.getAttribute(Sessions.SESSION));
+        return describe(Sessions.session(servletRequest));
+    }
+
+    @POST
+    @Path("password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access.SignedIn
+    @Operation(summary = "Change my password / 修改密码",
+            description = "Required after a one-time password (FJ-7, FJ-9). The new password must pass the policy "
+                    + "(CQ-ORG-3 by default); each failed rule is listed. Every session of the account ends: sign in "
+                    + "again with the new password.",
+            responses = {@ApiResponse(responseCode = "204", description = "Changed; signed out everywhere"),
+                @ApiResponse(responseCode = "400", description = "Wrong current password or a weak new one")})
+    public Response changePassword(PasswordChange body) {
+        if (body == null || body.currentPassword() == null || body.newPassword() == null) {
+            throw new ApiException(new ApiProblem(400, "invalid-request", "请输入当前密码和新密码。",
+                    "Please enter the current and the new password."));
+        }
+        AccountAdministration a = accounts.get();
+        if (a == null) {
+            throw new ApiException(new ApiProblem(503, "identity-unavailable", "账号服务暂不可用，请稍后重试。",
+                    "Account administration is not available right now; please try again shortly."));
+        }
+        a.changePassword(Sessions.caller(servletRequest), body.currentPassword(), body.newPassword(), clientIp());
+        return Response.noContent().header("Set-Cookie", cookie("", 0)).build();
     }
 
     private Authentication auth() {

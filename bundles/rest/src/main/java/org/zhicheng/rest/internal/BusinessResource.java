@@ -37,6 +37,7 @@ public final class BusinessResource {
     }
 
     @GET
+    @Access.Public
     @Operation(summary = "List businesses / 业务列表",
             description = "Every business currently offered, at its newest version: id, version, province, names.")
     public List<Map<String, Object>> list() {
@@ -44,6 +45,7 @@ public final class BusinessResource {
     }
 
     @GET
+    @Access.Public
     @Path("{id}")
     @Operation(summary = "One business / 业务详情",
             description = "The business with its full descriptor: form schema, upload slots, review chain, "
@@ -58,6 +60,7 @@ public final class BusinessResource {
     }
 
     @GET
+    @Access.Public
     @Path("{id}/versions")
     @Operation(summary = "Rule versions of a business / 业务规则版本",
             description = "Every descriptor version ever registered, newest first, with its content hash and "
@@ -79,6 +82,7 @@ public final class BusinessResource {
     }
 
     @GET
+    @Access.Public
     @Path("{id}/versions/{contentHash}")
     @Operation(summary = "One rule version / 指定规则版本",
             description = "The descriptor an application is pinned to, by content hash, even when that version "

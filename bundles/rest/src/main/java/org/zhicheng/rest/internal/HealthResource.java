@@ -33,6 +33,7 @@ public final class HealthResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Access.Public
     @Operation(summary = "Platform health / 平台健康状态",
             description = "UP, DEGRADED (working, needs attention, e.g. an invalid rule bundle) or DOWN (HTTP 503).",
             responses = {@ApiResponse(responseCode = "200", description = "UP or DEGRADED"),

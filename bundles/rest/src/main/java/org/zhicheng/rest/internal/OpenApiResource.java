@@ -32,6 +32,7 @@ public final class OpenApiResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Access.Public
     public Response document() {
         return Response.ok(document).header("Cache-Control", "no-cache").build();
     }

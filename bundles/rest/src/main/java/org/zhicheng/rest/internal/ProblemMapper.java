@@ -1,5 +1,7 @@
 package org.zhicheng.rest.internal;
 
+import java.util.Map;
+
 import javax.ws.rs.NotAllowedException;
 import javax.ws.rs.NotAcceptableException;
 import javax.ws.rs.NotFoundException;
@@ -12,6 +14,7 @@ import javax.ws.rs.ext.ExceptionMapper;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zhicheng.api.identity.IdentityException;
 
 /**
  * Turns every failure into {@code application/problem+json} with zh-CN and en text. Unexpected exceptions are
@@ -39,6 +42,11 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     static ApiProblem problemFor(Throwable failure) {
         if (failure instanceof ApiException api) {
             return api.problem();
+        }
+        if (failure instanceof IdentityException refused) {
+            return new ApiProblem(refused.status(), refused.code(), refused.zh(), refused.en(),
+                    refused.problems().stream().map(p -> Map.of("field", p.path(), "code", p.code(), "zh", p.zh(),
+                            "en", p.en())).toList());
         }
         if (failure instanceof NotFoundException) {
             return new ApiProblem(404, "not-found", "请求的资源不存在。", "The requested resource does not exist.");

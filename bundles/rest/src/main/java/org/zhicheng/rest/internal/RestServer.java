@@ -17,7 +17,9 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zhicheng.api.audit.AuditTrail;
 import org.zhicheng.api.health.HealthIndicator;
+import org.zhicheng.api.identity.AccountAdministration;
 import org.zhicheng.api.identity.Authentication;
 import org.zhicheng.api.registry.BusinessRegistry;
 
@@ -35,9 +37,15 @@ public final class RestServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
 
+    /** The resource classes the server carries; a test checks that none in this bundle is left out. */
+    static final List<Class<?>> RESOURCES = List.of(HealthResource.class, BusinessResource.class,
+            AuthResource.class, AccountResource.class, AuditResource.class, OpenApiResource.class);
+
     private final Collection<HealthIndicator> indicators = new CopyOnWriteArrayList<>();
     private volatile BusinessRegistry registry;
     private volatile Authentication authentication;
+    private volatile AuditTrail audit;
+    private volatile AccountAdministration accounts;
     private Bus bus;
     private Server server;
 
@@ -75,6 +83,30 @@ public final class RestServer {
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setAudit(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    void unsetAudit(AuditTrail gone) {
+        if (audit == gone) {
+            audit = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setAccounts(AccountAdministration accounts) {
+        this.accounts = accounts;
+    }
+
+    void unsetAccounts(AccountAdministration gone) {
+        if (accounts == gone) {
+            accounts = null;
+        }
+    }
+
     @Activate
     void activate() {
         ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -87,13 +119,19 @@ public final class RestServer {
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
             factory.setBus(bus);
             factory.setAddress("/");
-            factory.setServiceBeans(List.of(
+            List<Object> resources = List.of(
                     new HealthResource(() -> List.copyOf(indicators)),
                     new BusinessResource(() -> registry, json),
-                    new AuthResource(() -> authentication),
-                    new OpenApiResource()));
+                    new AuthResource(() -> authentication, () -> accounts),
+                    new AccountResource(() -> accounts),
+                    new AuditResource(() -> audit),
+                    new OpenApiResource());
+            if (!resources.stream().map(Object::getClass).toList().equals(RESOURCES)) {
+                throw new IllegalStateException("RESOURCES does not list the resources the server carries");
+            }
+            factory.setServiceBeans(resources);
             factory.setProviders(List.of(new JacksonJsonProvider(json), new ProblemMapper(),
-                    new SessionFilter(() -> authentication), new ResponseHeadersFilter()));
+                    new AccessFilter(() -> authentication), new ResponseHeadersFilter()));
             server = factory.create();
         } finally {
             thread.setContextClassLoader(previous);

@@ -6,9 +6,8 @@ import org.zhicheng.api.identity.Authentication.Session;
 import org.zhicheng.api.identity.Caller;
 
 /**
- * The session of a request as {@link SessionFilter} found it (CXF keeps request-context properties as servlet
- * request attributes), and the checks resources make before acting: signed in, password changed if it must be,
- * permission granted.
+ * The session of a request as {@link AccessFilter} found it (CXF keeps request-context properties as servlet
+ * request attributes), and the answers for callers who may not proceed.
  */
 final class Sessions {
 
@@ -23,33 +22,33 @@ final class Sessions {
     private Sessions() {
     }
 
-    /** The caller, or a 401 problem (a clear "session expired" when a cookie came but no longer opens one). */
-    static Caller signedIn(HttpServletRequest request) {
+    static final ApiProblem PASSWORD_CHANGE_REQUIRED = new ApiProblem(403, "password-change-required",
+            "请先修改密码后再继续操作。", "Please change your password before you continue.");
+    static final ApiProblem PERMISSION_DENIED = new ApiProblem(403, "permission-denied", "您没有执行此操作的权限。",
+            "You do not have permission to do this.");
+
+    /** 401: a clear "session expired" when a cookie came but no longer opens a session. */
+    static ApiProblem unauthenticated(boolean expired) {
+        return expired
+                ? new ApiProblem(401, "session-expired", "登录已过期，请重新登录。", "Your session has expired; please sign in again.")
+                : new ApiProblem(401, "authentication-required", "请先登录。", "Please sign in first.");
+    }
+
+    /**
+     * The caller of a method that {@link AccessFilter} let in as signed in; a 401 problem when there is none
+     * (for methods that are public but behave differently for signed-in callers).
+     */
+    static Caller caller(HttpServletRequest request) {
         Object session = request.getAttribute(SESSION);
         if (session instanceof Session s) {
             return s.caller();
         }
-        if (Boolean.TRUE.equals(request.getAttribute(EXPIRED))) {
-            throw new ApiException(new ApiProblem(401, "session-expired", "登录已过期，请重新登录。",
-                    "Your session has expired; please sign in again."));
-        }
-        throw new ApiException(new ApiProblem(401, "authentication-required", "请先登录。", "Please sign in first."));
+        throw new ApiException(unauthenticated(Boolean.TRUE.equals(request.getAttribute(EXPIRED))));
     }
 
-    /**
-     * The caller, who must hold {@code permission} and have changed a one-time password (FJ-7, FJ-9); a 401 or
-     * 403 problem otherwise.
-     */
-    static Caller permitted(HttpServletRequest request, String permission) {
-        Caller caller = signedIn(request);
-        if (caller.mustChangePassword()) {
-            throw new ApiException(new ApiProblem(403, "password-change-required", "请先修改密码后再继续操作。",
-                    "Please change your password before you continue."));
-        }
-        if (!caller.has(permission)) {
-            throw new ApiException(new ApiProblem(403, "permission-denied", "您没有执行此操作的权限。",
-                    "You do not have permission to do this."));
-        }
-        return caller;
+    /** The session of a method that {@link AccessFilter} let in as signed in. */
+    static Session session(HttpServletRequest request) {
+        caller(request);
+        return (Session) request.getAttribute(SESSION);
     }
 }

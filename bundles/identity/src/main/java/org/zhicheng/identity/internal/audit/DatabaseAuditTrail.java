@@ -141,8 +141,9 @@ public final class DatabaseAuditTrail implements AuditTrail {
     @Override
     public ChainVerification verify() {
         try (Connection c = dataSource.getConnection()) {
+            // One transaction for a consistent view (and PostgreSQL's cursor fetch); never setReadOnly here:
+            // the pool hands the connection on with that flag still set.
             c.setAutoCommit(false);
-            c.setReadOnly(true);
             long checked = 0;
             String previous = AuditHash.GENESIS;
             try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_event ORDER BY seq")) {

@@ -68,7 +68,8 @@ public final class DatabaseAuthentication implements Authentication {
                 Duration.ofMinutes(settings.sessionIdleMinutes()), Duration.ofHours(settings.sessionAbsoluteHours()));
     }
 
-    DatabaseAuthentication(DataSource dataSource, AuditTrail audit, PasswordHasher hasher, Clock clock,
+    /** For tests and tools: explicit collaborators and settings. */
+    public DatabaseAuthentication(DataSource dataSource, AuditTrail audit, PasswordHasher hasher, Clock clock,
             int maxFailedLogins, Duration idle, Duration absolute) {
         if (maxFailedLogins < 1 || idle.isNegative() || idle.isZero() || absolute.compareTo(idle) < 0) {
             throw new IllegalArgumentException("maxFailedLogins >= 1 and 0 < idle <= absolute are required");

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.zhicheng.api.audit.AuditEvent;
 import org.zhicheng.api.audit.AuditEvent.Actor;
 import org.zhicheng.api.audit.AuditTrail;
 import org.zhicheng.api.persistence.DatabaseSchema;
+import org.zhicheng.identity.internal.crypto.OneTimeSecrets;
 import org.zhicheng.identity.internal.crypto.PasswordHasher;
 
 /**
@@ -51,7 +51,6 @@ public final class FirstStart {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(FirstStart.class);
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
 
     @Activate
     public FirstStart(@Reference(target = "(osgi.jndi.service.name=zhicheng)") DataSource dataSource,
@@ -71,7 +70,7 @@ public final class FirstStart {
         if (store.hasAccounts()) {
             return false;
         }
-        String password = oneTimePassword();
+        String password = OneTimeSecrets.password();
         var root = store.createOrganisation(null, "platform", rootName, "active");
         String hash = new PasswordHasher(PasswordHasher.Settings.DEFAULTS).hash(password);
         String accountId = store.createAccount(username, "平台管理员 / Platform administrator", root.id(), hash, true,
@@ -92,14 +91,5 @@ public final class FirstStart {
         LOG.warn("First start: created platform administrator '{}'; its one-time password is in {} (delete the file"
                 + " after the first sign-in)", username, file.toAbsolutePath());
         return true;
-    }
-
-    private static String oneTimePassword() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder sb = new StringBuilder(20);
-        for (int i = 0; i < 20; i++) {
-            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return sb.toString();
     }
 }

@@ -257,7 +257,7 @@ class DatabaseAuthenticationTest {
             TestClock clock = new TestClock();
             DatabaseAuditTrail audit = new DatabaseAuditTrail(db.dataSource(), clock);
             IdentityStore store = new IdentityStore(db.dataSource(), clock);
-            Path file = Files.createTempDirectory("zhicheng-first-start").resolve("credentials.txt");
+            Path file = Path.of("target", "first-start-" + java.util.UUID.randomUUID(), "credentials.txt");
 
             assertTrue(FirstStart.bootstrap(store, audit, "admin", "平台", file));
             assertFalse(FirstStart.bootstrap(store, audit, "admin", "平台", file), "only on a new deployment");

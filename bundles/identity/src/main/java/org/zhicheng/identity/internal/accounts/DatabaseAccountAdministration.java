@@ -1,0 +1,245 @@
+package org.zhicheng.identity.internal.accounts;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.zhicheng.api.audit.AuditEvent;
+import org.zhicheng.api.audit.AuditEvent.Actor;
+import org.zhicheng.api.audit.AuditTrail;
+import org.zhicheng.api.business.FieldProblem;
+import org.zhicheng.api.identity.AccountAdministration;
+import org.zhicheng.api.identity.Caller;
+import org.zhicheng.api.identity.IdentityException;
+import org.zhicheng.api.persistence.DatabaseSchema;
+import org.zhicheng.identity.internal.auth.IdentitySettings;
+import org.zhicheng.identity.internal.crypto.OneTimeSecrets;
+import org.zhicheng.identity.internal.crypto.PasswordHasher;
+import org.zhicheng.identity.internal.validation.PasswordPolicy;
+import org.zhicheng.identity.internal.validation.Violation;
+
+/**
+ * Account administration on the {@code account} table. Each operation runs in one transaction that first locks
+ * the account row and checks it lies in the caller's subtree; the audit entry is written once the change is
+ * committed.
+ */
+@Component(service = AccountAdministration.class, configurationPid = "org.zhicheng.identity")
+public final class DatabaseAccountAdministration implements AccountAdministration {
+
+    private final DataSource dataSource;
+    private final AuditTrail audit;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy policy;
+    private final Clock clock;
+
+    @Activate
+    public DatabaseAccountAdministration(
+            @Reference(target = "(osgi.jndi.service.name=zhicheng)") DataSource dataSource,
+            @Reference DatabaseSchema schema, @Reference AuditTrail audit, IdentitySettings settings) {
+        this(dataSource, audit, new PasswordHasher(new PasswordHasher.Settings(settings.argon2MemoryKiB(),
+                settings.argon2Iterations(), 1)), PasswordPolicy.defaults(), Clock.systemUTC());
+    }
+
+    public DatabaseAccountAdministration(DataSource dataSource, AuditTrail audit, PasswordHasher hasher,
+            PasswordPolicy policy, Clock clock) {
+        this.dataSource = dataSource;
+        this.audit = audit;
+        this.hasher = hasher;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** The account row as an operation sees it, locked for the transaction. */
+    private record Target(String id, String username, String organisationId, String path, String status,
+            String passwordHash) {
+    }
+
+    @FunctionalInterface
+    private interface Change {
+        void apply(Connection c, Target target) throws SQLException;
+    }
+
+    @Override
+    public void unlock(Caller caller, String accountId, String clientIp) {
+        act(caller, accountId, false, (c, t) -> update(c, t.id(),
+                "UPDATE account SET failed_logins = 0, locked_at = NULL, row_version = row_version + 1 WHERE id = ?"));
+        record(caller, clientIp, "account.unlock", accountId, "{\"locked\":true}", "{\"locked\":false}");
+    }
+
+    @Override
+    public void freeze(Caller caller, String accountId, String clientIp) {
+        act(caller, accountId, true, (c, t) -> {
+            requireStatus(t, "active");
+            update(c, t.id(), "UPDATE account SET status = 'frozen', row_version = row_version + 1 WHERE id = ?");
+            endSessions(c, t.id());
+        });
+        record(caller, clientIp, "account.freeze", accountId, "{\"status\":\"active\"}", "{\"status\":\"frozen\"}");
+    }
+
+    @Override
+    public void unfreeze(Caller caller, String accountId, String clientIp) {
+        act(caller, accountId, true, (c, t) -> {
+            requireStatus(t, "frozen");
+            update(c, t.id(), "UPDATE account SET status = 'active', row_version = row_version + 1 WHERE id = ?");
+        });
+        record(caller, clientIp, "account.unfreeze", accountId, "{\"status\":\"frozen\"}", "{\"status\":\"active\"}");
+    }
+
+    @Override
+    public void delete(Caller caller, String accountId, String clientIp) {
+        String[] before = new String[1];
+        act(caller, accountId, true, (c, t) -> {
+            before[0] = t.status();
+            // The username key is released so the person can register again under the right unit (CQ-ORG-5).
+            try (PreparedStatement s = c.prepareStatement("UPDATE account SET status = 'deleted',"
+                    + " username_key = ?, password_hash = NULL, row_version = row_version + 1 WHERE id = ?")) {
+                s.setString(1, "deleted:" + t.id());
+                s.setString(2, t.id());
+                s.executeUpdate();
+            }
+            endSessions(c, t.id());
+        });
+        record(caller, clientIp, "account.delete", accountId, "{\"status\":\"" + before[0] + "\"}",
+                "{\"status\":\"deleted\"}");
+    }
+
+    @Override
+    public String resetPassword(Caller caller, String accountId, String clientIp) {
+        String secret = OneTimeSecrets.password();
+        act(caller, accountId, true, (c, t) -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE account SET password_hash = ?,"
+                    + " must_change_password = TRUE, failed_logins = 0, locked_at = NULL, password_changed_at = ?,"
+                    + " row_version = row_version + 1 WHERE id = ?")) {
+                s.setString(1, hasher.hash(secret));
+                s.setObject(2, OffsetDateTime.now(clock));
+                s.setString(3, t.id());
+                s.executeUpdate();
+            }
+            endSessions(c, t.id());
+        });
+        record(caller, clientIp, "account.reset-password", accountId, null, "{\"mustChangePassword\":true}");
+        return secret;
+    }
+
+    @Override
+    public void changePassword(Caller caller, String currentPassword, String newPassword, String clientIp) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Target self = lock(c, caller.accountId()).orElseThrow(() -> notFound());
+                if (!hasher.verify(currentPassword == null ? "" : currentPassword, self.passwordHash())) {
+                    throw new IdentityException(400, "wrong-current-password", "当前密码不正确。",
+                            "The current password is not correct.");
+                }
+                if (newPassword != null && newPassword.equals(currentPassword)) {
+                    throw new IdentityException(400, "password-unchanged", "新密码不能与当前密码相同。",
+                            "The new password must differ from the current one.");
+                }
+                List<Violation> violations = policy.check(newPassword == null ? "" : newPassword, self.username());
+                if (!violations.isEmpty()) {
+                    throw new IdentityException(400, "weak-password", "新密码不符合密码规则：" + violations.stream()
+                            .map(Violation::zh).reduce((a, b) -> a + "；" + b).orElse(""),
+                            "The new password breaks the password rules: " + violations.stream().map(Violation::en)
+                                    .reduce((a, b) -> a + "; " + b).orElse(""),
+                            violations.stream().map(v -> new FieldProblem("newPassword", v.code(), v.zh(), v.en()))
+                                    .toList());
+                }
+                try (PreparedStatement s = c.prepareStatement("UPDATE account SET password_hash = ?,"
+                        + " must_change_password = FALSE, password_changed_at = ?, row_version = row_version + 1"
+                        + " WHERE id = ?")) {
+                    s.setString(1, hasher.hash(newPassword));
+                    s.setObject(2, OffsetDateTime.now(clock));
+                    s.setString(3, self.id());
+                    s.executeUpdate();
+                }
+                endSessions(c, self.id());
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+        record(caller, clientIp, "account.change-password", caller.accountId(), null, null);
+    }
+
+    /** Runs a change on an account in the caller's scope, in one transaction. */
+    private void act(Caller caller, String accountId, boolean notSelf, Change change) {
+        if (notSelf && caller.accountId().equals(accountId)) {
+            throw new IdentityException(409, "own-account", "不能对自己的账号执行此操作。",
+                    "You cannot do this to your own account.");
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Target target = lock(c, accountId).filter(t -> caller.canSee(t.path()))
+                        .filter(t -> !"deleted".equals(t.status())).orElseThrow(DatabaseAccountAdministration::notFound);
+                change.apply(c, target);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static java.util.Optional<Target> lock(Connection c, String accountId) throws SQLException {
+        if (accountId == null || accountId.length() > 36) {
+            return java.util.Optional.empty();
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT a.id, a.username, a.organisation_id, o.path, a.status,"
+                + " a.password_hash FROM account a JOIN organisation o ON o.id = a.organisation_id WHERE a.id = ?"
+                + " FOR UPDATE")) {
+            s.setString(1, accountId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(new Target(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6))) : java.util.Optional.empty();
+            }
+        }
+    }
+
+    private static void requireStatus(Target t, String expected) {
+        if (!expected.equals(t.status())) {
+            throw new IdentityException(409, "account-status", "账号当前状态不允许此操作。",
+                    "The account's current status does not allow this.");
+        }
+    }
+
+    private static void update(Connection c, String accountId, String sql) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, accountId);
+            s.executeUpdate();
+        }
+    }
+
+    private static void endSessions(Connection c, String accountId) throws SQLException {
+        update(c, accountId, "DELETE FROM web_session WHERE account_id = ?");
+    }
+
+    private void record(Caller caller, String ip, String action, String accountId, String before, String after) {
+        audit.record(new AuditEvent(action, new Actor(caller.accountId(), caller.organisationId(),
+                String.join(",", new java.util.TreeSet<>(caller.roles())), ip), "account", accountId, before, after,
+                null));
+    }
+
+    private static IdentityException notFound() {
+        return new IdentityException(404, "account-not-found", "账号不存在，或不在您的管理范围内。",
+                "No such account within your organisation.");
+    }
+
+    private static IllegalStateException unavailable(SQLException e) {
+        return new IllegalStateException("account administration failed: database unavailable", e);
+    }
+}
