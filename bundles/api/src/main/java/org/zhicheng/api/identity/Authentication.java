@@ -58,6 +58,8 @@ public interface Authentication {
         /** Too many consecutive failures; an administrator must unlock the account (FJ-7). */
         LOCKED,
         /** Frozen by its unit or an administrator (CQ-ORG-4). */
-        FROZEN
+        FROZEN,
+        /** Its organisation, or one above it, is disabled (FJ-9). */
+        ORGANISATION_DISABLED
     }
 }

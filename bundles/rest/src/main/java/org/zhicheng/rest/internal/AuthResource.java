@@ -91,6 +91,9 @@ public final class AuthResource {
                         "The account is locked after repeated failed sign-ins; ask an administrator to unlock it.");
                 case FROZEN -> new ApiProblem(403, "account-frozen", "账号已被冻结，请联系所在单位。",
                         "The account is frozen; please contact your unit.");
+                case ORGANISATION_DISABLED -> new ApiProblem(403, "organisation-disabled",
+                        "您所在的单位（或其上级单位）已停用，请联系上级主管部门。",
+                        "Your organisation, or one above it, is disabled; please contact the authority above it.");
             });
         }
         SignedIn in = (SignedIn) result;

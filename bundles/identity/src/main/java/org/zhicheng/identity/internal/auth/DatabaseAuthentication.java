@@ -46,6 +46,9 @@ public final class DatabaseAuthentication implements Authentication {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseAuthentication.class);
 
+    /** True when organisation d is o itself or an ancestor of o, and is disabled. */
+    private static final String DISABLED_ANCESTOR = "d.status = 'disabled' AND o.path LIKE d.path || '%'";
+
     /** Sessions are refreshed in the database at most this often, to spare a write per request. */
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
@@ -158,6 +161,18 @@ public final class DatabaseAuthentication implements Authentication {
             audit.record(new AuditEvent("login.refused-frozen", actor, "account", accountId, null, null, null));
             return new Refused(Reason.FROZEN);
         }
+        try (PreparedStatement disabled = c.prepareStatement("SELECT COUNT(*) FROM organisation o, organisation d"
+                + " WHERE o.id = ? AND " + DISABLED_ANCESTOR)) {
+            disabled.setString(1, organisationId);
+            try (ResultSet rs = disabled.executeQuery()) {
+                rs.next();
+                if (rs.getInt(1) > 0) {
+                    audit.record(new AuditEvent("login.refused-organisation-disabled", actor, "account", accountId,
+                            null, null, null));
+                    return new Refused(Reason.ORGANISATION_DISABLED);
+                }
+            }
+        }
         try (PreparedStatement reset = c.prepareStatement("UPDATE account SET failed_logins = 0"
                 + (hasher.needsRehash(hash) ? ", password_hash = ?" : "") + " WHERE id = ?")) {
             int i = 1;
@@ -202,7 +217,9 @@ public final class DatabaseAuthentication implements Authentication {
             Instant expires;
             try (PreparedStatement select = c.prepareStatement("SELECT s.account_id, s.csrf_token, s.last_seen_at,"
                     + " s.expires_at FROM web_session s JOIN account a ON a.id = s.account_id"
-                    + " WHERE s.token_hash = ? AND a.status = 'active' AND a.locked_at IS NULL")) {
+                    + " JOIN organisation o ON o.id = a.organisation_id"
+                    + " WHERE s.token_hash = ? AND a.status = 'active' AND a.locked_at IS NULL"
+                    + " AND NOT EXISTS (SELECT 1 FROM organisation d WHERE " + DISABLED_ANCESTOR + ")")) {
                 select.setString(1, tokenHash);
                 try (ResultSet rs = select.executeQuery()) {
                     if (!rs.next()) {

@@ -78,13 +78,13 @@ public final class CreditCode {
      */
     public sealed interface Result {
 
-        /** Whether the input is a valid code. */
+        /** Whether the input is a valid code (CQ-ORG-2, FJ-9). */
         boolean isValid();
 
-        /** The violations found; empty when valid. */
+        /** The violations found, in a stable order; empty when valid (CQ-ORG-2, FJ-9). */
         List<Violation> violations();
 
-        /** The code when valid, else empty. */
+        /** The code when valid, else empty (CQ-ORG-2, FJ-9). */
         Optional<CreditCode> toOptional();
 
         /**

@@ -258,6 +258,9 @@ public record PasswordPolicy(int minLength, int maxLength, int minClasses, boole
                 add(found, new Violation(CONTAINS_ID_NUMBER, "密码不能包含身份证号或身份证号的后6位。",
                         "The password must not contain the ID number or its last six characters."));
             }
+            if (compact.contains(value)) {
+                return; // the whole number contains the birth date; one message is enough
+            }
             LocalDate birth = value.length() == 18 ? date(value.substring(6, 10), value.substring(10, 12),
                     value.substring(12, 14)) : date("19" + value.substring(6, 8), value.substring(8, 10),
                             value.substring(10, 12));

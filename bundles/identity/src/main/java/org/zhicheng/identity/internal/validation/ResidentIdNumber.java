@@ -98,13 +98,13 @@ public final class ResidentIdNumber {
      */
     public sealed interface Result {
 
-        /** Whether the input is a valid number. */
+        /** Whether the input is a valid number (CQ-APP-1, FJ-2). */
         boolean isValid();
 
-        /** The violations found; empty when valid. */
+        /** The violations found, in a stable order; empty when valid (CQ-APP-1, FJ-2). */
         List<Violation> violations();
 
-        /** The number when valid, else empty. */
+        /** The number when valid, else empty (CQ-APP-1, FJ-2). */
         Optional<ResidentIdNumber> toOptional();
 
         /**

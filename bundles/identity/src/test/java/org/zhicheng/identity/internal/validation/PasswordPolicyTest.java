@@ -329,7 +329,7 @@ class PasswordPolicyTest {
     }
 
     @Test
-    void rareP​asswordsAreNotCommon() {
+    void rarePasswordsAreNotCommon() {
         assertFalse(PasswordPolicy.isCommon(STRONG));
         assertFalse(PasswordPolicy.isCommon("N3w&Strong-Pass"));
         assertFalse(PasswordPolicy.isCommon(null));

@@ -28,10 +28,10 @@ class ResidentIdNumberTest {
 
     /**
      * Fictional numbers whose check characters were computed by hand (weighted sums 244, 180 and 285, mod 11 = 2,
-     * 4 and 10, giving X, 7 and 2).
+     * 4 and 10, giving X, 8 and 2).
      */
     static final String SHENZHEN_MAN_1990 = "44030419900307123X";
-    static final String CHONGQING_MAN_1985 = "500103198511200417";
+    static final String CHONGQING_MAN_1985 = "500103198511200418";
     static final String FUZHOU_WOMAN_1992 = "350102199208150622";
 
     /**
@@ -98,7 +98,7 @@ class ResidentIdNumberTest {
     @ParameterizedTest
     @CsvSource({
         "44030419900307123X, 1990-03-07, MALE, 440304",
-        "500103198511200417, 1985-11-20, MALE, 500103",
+        "500103198511200418, 1985-11-20, MALE, 500103",
         "350102199208150622, 1992-08-15, FEMALE, 350102",
     })
     void parsesHandComputedNumbers(String raw, LocalDate birthDate, Sex sex, String region) {
@@ -292,8 +292,8 @@ class ResidentIdNumberTest {
         assertTrue(v.en().startsWith("The check digit (18th character) should be X; please check the number"),
                 v.en());
 
-        Violation seven = only(parse(CHONGQING_MAN_1985.substring(0, 17) + "X"), ResidentIdNumber.CHECK_DIGIT);
-        assertTrue(seven.zh().contains("应为 7"), seven.zh());
+        Violation eight = only(parse(CHONGQING_MAN_1985.substring(0, 17) + "X"), ResidentIdNumber.CHECK_DIGIT);
+        assertTrue(eight.zh().contains("应为 8"), eight.zh());
     }
 
     @Test
