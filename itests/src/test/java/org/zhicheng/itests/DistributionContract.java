@@ -228,6 +228,20 @@ abstract class DistributionContract {
     }
 
     @Test
+    @Order(15)
+    void everyEndpointAllowsAndDeniesExactlyAsTheRulesSayForEveryRole() throws Exception {
+        AuthorisationMatrix matrix = new AuthorisationMatrix(karaf);
+        AuthorisationMatrix.Session admin = matrix.session("platform-admin", new SignInContract(karaf)
+                .login("admin", SignInContract.NEW_ADMIN_PASSWORD));
+        AuthorisationMatrix.World[] world = new AuthorisationMatrix.World[1];
+        List<AuthorisationMatrix.Session> sessions = matrix.prepare(admin, "Matrix#2026-Strong!", world);
+        int calls = matrix.check(world[0], AuthorisationMatrix.rules(world[0]), sessions);
+        System.out.printf("[figures] %s: authorisation matrix, %d roles, %d calls checked%n",
+                getClass().getSimpleName(), sessions.size(), calls);
+        assertTrue(calls > 400, "calls: " + calls);
+    }
+
+    @Test
     @Order(20)
     void fiveWrongPasswordsLockTheAccount() throws Exception {
         new SignInContract(karaf).wrongPasswordsLockTheAccount();

@@ -10,6 +10,37 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface AccountAdministration {
 
+    /** What a new account is: its username, name, organisation and roles. */
+    record NewAccount(String username, String displayName, String organisationId, java.util.Set<String> roles) {
+    }
+
+    /** A new account and its one-time password, to hand over once (FJ-7: accounts are issued). */
+    record CreatedAccount(String id, String oneTimePassword) {
+    }
+
+    /**
+     * An account as administrators see it.
+     *
+     * @param status {@code active} or {@code frozen}
+     * @param locked whether repeated failed sign-ins locked it
+     */
+    record AccountSummary(String id, String username, String displayName, String organisationId,
+            java.util.Set<String> roles, String status, boolean locked, boolean mustChangePassword) {
+    }
+
+    /**
+     * Issues an account in an active organisation of the caller's subtree with a one-time password it must change
+     * at first sign-in (FJ-7). The roles must exist and may grant no permission the caller does not hold itself,
+     * so nobody can create an account more powerful than their own.
+     *
+     * @throws IdentityException 400 for an invalid username or name, 403 for a role the caller may not grant,
+     *         404 for an organisation outside the scope, 409 for a username already taken
+     */
+    CreatedAccount create(Caller caller, NewAccount account, String clientIp);
+
+    /** The accounts of one organisation in the caller's subtree (deleted ones left out), by username. */
+    java.util.List<AccountSummary> list(Caller caller, String organisationId);
+
     /**
      * Clears a lock left by repeated failed sign-ins (FJ-7).
      *

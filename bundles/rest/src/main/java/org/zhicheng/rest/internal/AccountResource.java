@@ -1,14 +1,18 @@
 package org.zhicheng.rest.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -34,6 +38,36 @@ public final class AccountResource {
 
     AccountResource(Supplier<AccountAdministration> accounts) {
         this.accounts = accounts;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access.Requires("account.manage")
+    @Operation(summary = "Issue an account / 开设账号",
+            description = "Creates an account in an organisation of your subtree with roles you may grant, and returns "
+                    + "its one-time password once; it must be changed at first sign-in (FJ-7).",
+            responses = {@ApiResponse(responseCode = "201", description = "Issued"),
+                @ApiResponse(responseCode = "400", description = "Invalid details, each field named"),
+                @ApiResponse(responseCode = "403", description = "A role you may not grant"),
+                @ApiResponse(responseCode = "409", description = "Username taken")})
+    public Response create(AccountAdministration.NewAccount body) {
+        if (body == null) {
+            throw new ApiException(new ApiProblem(400, "invalid-request", "请求内容不完整。",
+                    "The request body is incomplete."));
+        }
+        AccountAdministration.CreatedAccount created = admin().create(Sessions.caller(request), body,
+                request.getRemoteAddr());
+        return Response.status(201).entity(Map.of("id", created.id(), "oneTimePassword", created.oneTimePassword(),
+                "mustChangePassword", true)).build();
+    }
+
+    @GET
+    @Access.Requires("account.read")
+    @Operation(summary = "Accounts of an organisation / 单位账号列表",
+            responses = {@ApiResponse(responseCode = "200", description = "The accounts"),
+                @ApiResponse(responseCode = "404", description = "Organisation not in your scope")})
+    public List<AccountAdministration.AccountSummary> list(@QueryParam("organisation") String organisationId) {
+        return admin().list(Sessions.caller(request), organisationId);
     }
 
     @POST

@@ -1,8 +1,6 @@
 package org.zhicheng.rest.internal;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
@@ -21,6 +19,7 @@ import org.zhicheng.api.audit.AuditTrail;
 import org.zhicheng.api.health.HealthIndicator;
 import org.zhicheng.api.identity.AccountAdministration;
 import org.zhicheng.api.identity.Authentication;
+import org.zhicheng.api.identity.Organisations;
 import org.zhicheng.api.registry.BusinessRegistry;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -39,73 +38,36 @@ public final class RestServer {
 
     /** The resource classes the server carries; a test checks that none in this bundle is left out. */
     static final List<Class<?>> RESOURCES = List.of(HealthResource.class, BusinessResource.class,
-            AuthResource.class, AccountResource.class, AuditResource.class, OpenApiResource.class);
+            AuthResource.class, AccountResource.class, OrganisationResource.class, AuditResource.class,
+            OpenApiResource.class);
 
-    private final Collection<HealthIndicator> indicators = new CopyOnWriteArrayList<>();
+    // Field references: DS replaces these as services come and go, so the API keeps answering (health
+    // reports what is missing) while a collaborator is away.
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<HealthIndicator> indicators = List.of();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile BusinessRegistry registry;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile Authentication authentication;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile AuditTrail audit;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile AccountAdministration accounts;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Organisations organisations;
+
     private Bus bus;
     private Server server;
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addIndicator(HealthIndicator indicator) {
-        indicators.add(indicator);
-    }
-
-    void removeIndicator(HealthIndicator indicator) {
-        indicators.remove(indicator);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setRegistry(BusinessRegistry registry) {
-        this.registry = registry;
-    }
-
-    void unsetRegistry(BusinessRegistry gone) {
-        if (registry == gone) {
-            registry = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setAuthentication(Authentication authentication) {
-        this.authentication = authentication;
-    }
-
-    void unsetAuthentication(Authentication gone) {
-        if (authentication == gone) {
-            authentication = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setAudit(AuditTrail audit) {
-        this.audit = audit;
-    }
-
-    void unsetAudit(AuditTrail gone) {
-        if (audit == gone) {
-            audit = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setAccounts(AccountAdministration accounts) {
-        this.accounts = accounts;
-    }
-
-    void unsetAccounts(AccountAdministration gone) {
-        if (accounts == gone) {
-            accounts = null;
-        }
-    }
 
     @Activate
     void activate() {
@@ -120,10 +82,11 @@ public final class RestServer {
             factory.setBus(bus);
             factory.setAddress("/");
             List<Object> resources = List.of(
-                    new HealthResource(() -> List.copyOf(indicators)),
+                    new HealthResource(() -> indicators),
                     new BusinessResource(() -> registry, json),
                     new AuthResource(() -> authentication, () -> accounts),
                     new AccountResource(() -> accounts),
+                    new OrganisationResource(() -> organisations),
                     new AuditResource(() -> audit),
                     new OpenApiResource());
             if (!resources.stream().map(Object::getClass).toList().equals(RESOURCES)) {

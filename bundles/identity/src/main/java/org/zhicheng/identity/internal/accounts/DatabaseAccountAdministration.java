@@ -22,6 +22,8 @@ import org.zhicheng.api.identity.Caller;
 import org.zhicheng.api.identity.IdentityException;
 import org.zhicheng.api.persistence.DatabaseSchema;
 import org.zhicheng.identity.internal.auth.IdentitySettings;
+import org.zhicheng.identity.internal.auth.IdentityStore;
+import org.zhicheng.identity.internal.auth.UsernameKey;
 import org.zhicheng.identity.internal.crypto.OneTimeSecrets;
 import org.zhicheng.identity.internal.crypto.PasswordHasher;
 import org.zhicheng.identity.internal.validation.PasswordPolicy;
@@ -64,8 +66,142 @@ public final class DatabaseAccountAdministration implements AccountAdministratio
     }
 
     @FunctionalInterface
+    private interface Work {
+        void run(Connection c) throws SQLException;
+    }
+
+    @FunctionalInterface
     private interface Change {
         void apply(Connection c, Target target) throws SQLException;
+    }
+
+    @Override
+    public CreatedAccount create(Caller caller, NewAccount account, String clientIp) {
+        String username = account == null || account.username() == null ? "" : account.username().strip();
+        String displayName = account == null || account.displayName() == null ? "" : account.displayName().strip();
+        java.util.Set<String> roles = account == null || account.roles() == null ? java.util.Set.of() : account.roles();
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        if (!username.matches("[\\p{L}\\p{N}._@-]{3,100}")) {
+            problems.add(new FieldProblem("username", "account.username", "用户名为3至100个字母、数字或 . _ @ -。",
+                    "A username has 3 to 100 letters, digits or . _ @ -."));
+        }
+        if (displayName.isEmpty() || displayName.length() > 100) {
+            problems.add(new FieldProblem("displayName", "account.display-name", "请填写姓名（不超过100字）。",
+                    "Enter the person's name (at most 100 characters)."));
+        }
+        if (roles.isEmpty()) {
+            problems.add(new FieldProblem("roles", "account.roles", "请至少选择一个角色。", "Choose at least one role."));
+        }
+        if (!problems.isEmpty()) {
+            throw new IdentityException(400, "invalid-account", "账号信息有误，请按提示修改。",
+                    "Some account details are wrong; see each field.", problems);
+        }
+        String secret = OneTimeSecrets.password();
+        String[] created = new String[1];
+        inTransaction(c -> {
+            String path = organisationPath(c, account.organisationId());
+            if (path == null || !caller.canSee(path)) {
+                throw new IdentityException(404, "organisation-not-found", "单位不存在，或不在您的管理范围内。",
+                        "No such organisation within your scope.");
+            }
+            for (String role : roles) {
+                java.util.Set<String> granted = permissionsOf(c, role);
+                if (granted == null || !caller.permissions().containsAll(granted)) {
+                    throw new IdentityException(403, "role-not-grantable", "您不能授予角色“" + role + "”。",
+                            "You cannot grant the role \"" + role + "\".");
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM account WHERE username_key = ?")) {
+                s.setString(1, UsernameKey.of(username));
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        throw new IdentityException(409, "username-taken", "用户名已被使用，请换一个。",
+                                "This username is already taken; choose another.");
+                    }
+                }
+            }
+            created[0] = new IdentityStore(dataSource, clock).insertAccount(c, username, displayName,
+                    account.organisationId(), hasher.hash(secret), true, roles);
+        });
+        record(caller, clientIp, "account.create", created[0], null, "{\"username\":\"" + username.replace("\"", "")
+                + "\",\"organisationId\":\"" + account.organisationId() + "\",\"roles\":" + roles.stream().sorted()
+                .map(r -> "\"" + r + "\"").toList() + "}");
+        return new CreatedAccount(created[0], secret);
+    }
+
+    @Override
+    public List<AccountSummary> list(Caller caller, String organisationId) {
+        try (Connection c = dataSource.getConnection()) {
+            String path = organisationPath(c, organisationId);
+            if (path == null || !caller.canSee(path)) {
+                throw new IdentityException(404, "organisation-not-found", "单位不存在，或不在您的管理范围内。",
+                        "No such organisation within your scope.");
+            }
+            java.util.Map<String, AccountSummary> byId = new java.util.LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT a.id, a.username, a.display_name, a.status,"
+                    + " a.locked_at, a.must_change_password, r.role FROM account a"
+                    + " LEFT JOIN account_role r ON r.account_id = a.id"
+                    + " WHERE a.organisation_id = ? AND a.status <> 'deleted' ORDER BY a.username_key, r.role")) {
+                s.setString(1, organisationId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        AccountSummary known = byId.get(id);
+                        java.util.Set<String> roles = new java.util.TreeSet<>(known == null ? java.util.Set.of()
+                                : known.roles());
+                        if (rs.getString(7) != null) {
+                            roles.add(rs.getString(7));
+                        }
+                        byId.put(id, new AccountSummary(id, rs.getString(2), rs.getString(3), organisationId, roles,
+                                rs.getString(4), rs.getObject(5) != null, rs.getBoolean(6)));
+                    }
+                }
+            }
+            return List.copyOf(byId.values());
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static String organisationPath(Connection c, String organisationId) throws SQLException {
+        if (organisationId == null || organisationId.length() > 36) {
+            return null;
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT path FROM organisation WHERE id = ? AND status = 'active'")) {
+            s.setString(1, organisationId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** The permissions a role grants, or null when no such role exists. */
+    private static java.util.Set<String> permissionsOf(Connection c, String role) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT permission FROM role_permission WHERE role = ?")) {
+            s.setString(1, role);
+            java.util.Set<String> permissions = new java.util.HashSet<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    permissions.add(rs.getString(1));
+                }
+            }
+            return permissions.isEmpty() && !"applicant".equals(role) ? null : permissions;
+        }
+    }
+
+    private void inTransaction(Work work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                work.run(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
     }
 
     @Override
@@ -132,44 +268,35 @@ public final class DatabaseAccountAdministration implements AccountAdministratio
 
     @Override
     public void changePassword(Caller caller, String currentPassword, String newPassword, String clientIp) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Target self = lock(c, caller.accountId()).orElseThrow(() -> notFound());
-                if (!hasher.verify(currentPassword == null ? "" : currentPassword, self.passwordHash())) {
-                    throw new IdentityException(400, "wrong-current-password", "当前密码不正确。",
-                            "The current password is not correct.");
-                }
-                if (newPassword != null && newPassword.equals(currentPassword)) {
-                    throw new IdentityException(400, "password-unchanged", "新密码不能与当前密码相同。",
-                            "The new password must differ from the current one.");
-                }
-                List<Violation> violations = policy.check(newPassword == null ? "" : newPassword, self.username());
-                if (!violations.isEmpty()) {
-                    throw new IdentityException(400, "weak-password", "新密码不符合密码规则：" + violations.stream()
-                            .map(Violation::zh).reduce((a, b) -> a + "；" + b).orElse(""),
-                            "The new password breaks the password rules: " + violations.stream().map(Violation::en)
-                                    .reduce((a, b) -> a + "; " + b).orElse(""),
-                            violations.stream().map(v -> new FieldProblem("newPassword", v.code(), v.zh(), v.en()))
-                                    .toList());
-                }
-                try (PreparedStatement s = c.prepareStatement("UPDATE account SET password_hash = ?,"
-                        + " must_change_password = FALSE, password_changed_at = ?, row_version = row_version + 1"
-                        + " WHERE id = ?")) {
-                    s.setString(1, hasher.hash(newPassword));
-                    s.setObject(2, OffsetDateTime.now(clock));
-                    s.setString(3, self.id());
-                    s.executeUpdate();
-                }
-                endSessions(c, self.id());
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        inTransaction(c -> {
+            Target self = lock(c, caller.accountId()).orElseThrow(() -> notFound());
+            if (!hasher.verify(currentPassword == null ? "" : currentPassword, self.passwordHash())) {
+                throw new IdentityException(400, "wrong-current-password", "当前密码不正确。",
+                        "The current password is not correct.");
             }
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
+            if (newPassword != null && newPassword.equals(currentPassword)) {
+                throw new IdentityException(400, "password-unchanged", "新密码不能与当前密码相同。",
+                        "The new password must differ from the current one.");
+            }
+            List<Violation> violations = policy.check(newPassword == null ? "" : newPassword, self.username());
+            if (!violations.isEmpty()) {
+                throw new IdentityException(400, "weak-password", "新密码不符合密码规则：" + violations.stream()
+                        .map(Violation::zh).reduce((a, b) -> a + "；" + b).orElse(""),
+                        "The new password breaks the password rules: " + violations.stream().map(Violation::en)
+                                .reduce((a, b) -> a + "; " + b).orElse(""),
+                        violations.stream().map(v -> new FieldProblem("newPassword", v.code(), v.zh(), v.en()))
+                                .toList());
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE account SET password_hash = ?,"
+                    + " must_change_password = FALSE, password_changed_at = ?, row_version = row_version + 1"
+                    + " WHERE id = ?")) {
+                s.setString(1, hasher.hash(newPassword));
+                s.setObject(2, OffsetDateTime.now(clock));
+                s.setString(3, self.id());
+                s.executeUpdate();
+            }
+            endSessions(c, self.id());
+        });
         record(caller, clientIp, "account.change-password", caller.accountId(), null, null);
     }
 
@@ -179,20 +306,11 @@ public final class DatabaseAccountAdministration implements AccountAdministratio
             throw new IdentityException(409, "own-account", "不能对自己的账号执行此操作。",
                     "You cannot do this to your own account.");
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Target target = lock(c, accountId).filter(t -> caller.canSee(t.path()))
-                        .filter(t -> !"deleted".equals(t.status())).orElseThrow(DatabaseAccountAdministration::notFound);
-                change.apply(c, target);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
+        inTransaction(c -> {
+            Target target = lock(c, accountId).filter(t -> caller.canSee(t.path()))
+                    .filter(t -> !"deleted".equals(t.status())).orElseThrow(DatabaseAccountAdministration::notFound);
+            change.apply(c, target);
+        });
     }
 
     private static java.util.Optional<Target> lock(Connection c, String accountId) throws SQLException {

@@ -71,38 +71,45 @@ public final class IdentityStore {
     /** Creates an active account with a password hash and roles; returns its id. */
     public String createAccount(String username, String displayName, String organisationId, String passwordHash,
             boolean mustChangePassword, Collection<String> roles) throws SQLException {
-        String id = UUID.randomUUID().toString();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement insert = c.prepareStatement("INSERT INTO account (id, username, username_key,"
-                        + " display_name, organisation_id, password_hash, status, failed_logins,"
-                        + " must_change_password, created_at, row_version)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, 'active', 0, ?, ?, 0)")) {
-                    insert.setString(1, id);
-                    insert.setString(2, username.strip());
-                    insert.setString(3, UsernameKey.of(username));
-                    insert.setString(4, displayName);
-                    insert.setString(5, organisationId);
-                    insert.setString(6, passwordHash);
-                    insert.setBoolean(7, mustChangePassword);
-                    insert.setObject(8, OffsetDateTime.now(clock));
-                    insert.executeUpdate();
-                }
-                try (PreparedStatement role = c.prepareStatement(
-                        "INSERT INTO account_role (account_id, role) VALUES (?, ?)")) {
-                    for (String r : roles) {
-                        role.setString(1, id);
-                        role.setString(2, r);
-                        role.addBatch();
-                    }
-                    role.executeBatch();
-                }
+                String id = insertAccount(c, username, displayName, organisationId, passwordHash, mustChangePassword,
+                        roles);
                 c.commit();
+                return id;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
+        }
+    }
+
+    /** Inserts an active account and its roles within the caller's transaction; returns its id. */
+    public String insertAccount(Connection c, String username, String displayName, String organisationId,
+            String passwordHash, boolean mustChangePassword, Collection<String> roles) throws SQLException {
+        String id = UUID.randomUUID().toString();
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO account (id, username, username_key,"
+                + " display_name, organisation_id, password_hash, status, failed_logins,"
+                + " must_change_password, created_at, row_version)"
+                + " VALUES (?, ?, ?, ?, ?, ?, 'active', 0, ?, ?, 0)")) {
+            insert.setString(1, id);
+            insert.setString(2, username.strip());
+            insert.setString(3, UsernameKey.of(username));
+            insert.setString(4, displayName);
+            insert.setString(5, organisationId);
+            insert.setString(6, passwordHash);
+            insert.setBoolean(7, mustChangePassword);
+            insert.setObject(8, OffsetDateTime.now(clock));
+            insert.executeUpdate();
+        }
+        try (PreparedStatement role = c.prepareStatement("INSERT INTO account_role (account_id, role) VALUES (?, ?)")) {
+            for (String r : roles) {
+                role.setString(1, id);
+                role.setString(2, r);
+                role.addBatch();
+            }
+            role.executeBatch();
         }
         return id;
     }

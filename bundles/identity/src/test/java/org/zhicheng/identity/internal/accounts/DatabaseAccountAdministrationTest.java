@@ -9,11 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.zhicheng.api.audit.AuditQuery;
+import org.zhicheng.api.identity.AccountAdministration;
 import org.zhicheng.api.identity.Authentication.Reason;
 import org.zhicheng.api.identity.Authentication.Refused;
 import org.zhicheng.api.identity.Authentication.SignedIn;
@@ -79,6 +81,41 @@ class DatabaseAccountAdministrationTest {
 
     static List<String> actions(Fixture f) {
         return f.audit().find(AuditQuery.all(0, 1000)).stream().map(e -> e.event().action()).toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void issuesAccountsWithinScopeAndNeverMorePowerfulThanTheIssuer(DatabaseFactory factory) throws Exception {
+        try (Fixture f = fixture(factory)) {
+            String hospitalA = f.hospitalA().organisationId();
+            var created = f.admin().create(f.district(), new AccountAdministration.NewAccount("u0032@gdwsrc.net",
+                    "王芳", hospitalA, Set.of("unit-reviewer")), "10.0.0.1");
+            assertEquals(20, created.oneTimePassword().length());
+            SignedIn in = (SignedIn) f.auth().login("U0032@GDWSRC.NET", created.oneTimePassword(), null);
+            assertTrue(in.session().caller().mustChangePassword());
+            assertEquals(List.of("reviewer.a", "u0032@gdwsrc.net"), f.admin().list(f.district(), hospitalA).stream()
+                    .map(AccountAdministration.AccountSummary::username).toList());
+
+            assertEquals("username-taken", assertThrows(IdentityException.class, () -> f.admin().create(f.district(),
+                    new AccountAdministration.NewAccount("u0032@GDWSRC.net", "另一人", hospitalA,
+                            Set.of("unit-reviewer")), null)).code());
+            assertEquals("role-not-grantable", assertThrows(IdentityException.class, () -> f.admin().create(
+                    f.district(), new AccountAdministration.NewAccount("boss", "越权", hospitalA,
+                            Set.of("platform-admin")), null)).code(), "a district cannot make a platform administrator");
+            assertEquals("role-not-grantable", assertThrows(IdentityException.class, () -> f.admin().create(
+                    f.district(), new AccountAdministration.NewAccount("ghost", "幽灵", hospitalA,
+                            Set.of("no-such-role")), null)).code());
+            assertEquals(404, assertThrows(IdentityException.class, () -> f.admin().create(f.hospitalA(),
+                    new AccountAdministration.NewAccount("outsider", "外人", f.district().organisationId(),
+                            Set.of("unit-reviewer")), null)).status(), "not above one's own organisation");
+            assertEquals(404, assertThrows(IdentityException.class,
+                    () -> f.admin().list(f.hospitalA(), f.district().organisationId())).status());
+            IdentityException invalid = assertThrows(IdentityException.class, () -> f.admin().create(f.district(),
+                    new AccountAdministration.NewAccount("x", "", hospitalA, Set.of()), null));
+            assertEquals(List.of("username", "displayName", "roles"),
+                    invalid.problems().stream().map(p -> p.path()).toList());
+            assertTrue(actions(f).contains("account.create"));
+        }
     }
 
     @ParameterizedTest
