@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,17 +28,10 @@ class SchemaAndBlobStoreTest {
     static final String LATEST = "3";
     static final int MIGRATIONS = 4;
 
-    interface DatabaseFactory {
-        TestDatabase create() throws Exception;
-    }
-
-    static Stream<DatabaseFactory> databases() {
-        return Stream.of(TestDatabases::h2, TestDatabases::postgres);
-    }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void migratesOnceAndIsIdempotent(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void migratesOnceAndIsIdempotent(TestDatabases.Factory factory) throws Exception {
         try (TestDatabase db = factory.create()) {
             SchemaMigration first = TestDatabases.migrate(db.dataSource());
             assertEquals(LATEST, first.schemaVersion());
@@ -54,8 +46,8 @@ class SchemaAndBlobStoreTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void storesContentAddressedAndDeduplicates(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void storesContentAddressedAndDeduplicates(TestDatabases.Factory factory) throws Exception {
         try (TestDatabase db = factory.create()) {
             SchemaMigration schema = TestDatabases.migrate(db.dataSource());
             DatabaseBlobStore store = new DatabaseBlobStore(db.dataSource(), schema);
@@ -83,8 +75,8 @@ class SchemaAndBlobStoreTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void refusesOversizedContentAndStoresNothing(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void refusesOversizedContentAndStoresNothing(TestDatabases.Factory factory) throws Exception {
         try (TestDatabase db = factory.create()) {
             SchemaMigration schema = TestDatabases.migrate(db.dataSource());
             DatabaseBlobStore store = new DatabaseBlobStore(db.dataSource(), schema);
@@ -100,8 +92,8 @@ class SchemaAndBlobStoreTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void rejectsAddressesThatAreNotHashes(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void rejectsAddressesThatAreNotHashes(TestDatabases.Factory factory) throws Exception {
         try (TestDatabase db = factory.create()) {
             SchemaMigration schema = TestDatabases.migrate(db.dataSource());
             DatabaseBlobStore store = new DatabaseBlobStore(db.dataSource(), schema);

@@ -36,6 +36,20 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
+    /** Makes a fresh test database. */
+    @FunctionalInterface
+    public interface Factory {
+        TestDatabase create() throws Exception;
+    }
+
+    /**
+     * Both supported databases, for parameterised tests:
+     * {@code @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")}.
+     */
+    public static java.util.stream.Stream<Factory> both() {
+        return java.util.stream.Stream.of(TestDatabases::h2, TestDatabases::postgres);
+    }
+
     /** A database, and how to get rid of it. */
     public record TestDatabase(String name, DataSource dataSource, AutoCloseable drop) implements AutoCloseable {
         @Override

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -42,13 +41,6 @@ class BusinessRegistryTest {
     static final Path EXAMPLES = Path.of("..", "..", "examples");
     static final Duration GRACE = Duration.ofMillis(400);
 
-    interface DatabaseFactory {
-        TestDatabase create() throws Exception;
-    }
-
-    static Stream<DatabaseFactory> databases() {
-        return Stream.of(TestDatabases::h2, TestDatabases::postgres);
-    }
 
     /** What Aries' resource-local template does: one transaction per call. */
     record LocalJpaTemplate(EntityManagerFactory emf) implements JpaTemplate {
@@ -116,8 +108,8 @@ class BusinessRegistryTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void keepsServingAcrossAnUpdateAndKeepsEveryVersion(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void keepsServingAcrossAnUpdateAndKeepsEveryVersion(TestDatabases.Factory factory) throws Exception {
         try (TestDatabase db = factory.create()) {
             TestDatabases.migrate(db.dataSource());
             EntityManagerFactory emf = emf(db);
@@ -161,8 +153,8 @@ class BusinessRegistryTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void removedBusinessLeavesAfterTheGracePeriodOrAtOnceWhenUninstalled(DatabaseFactory factory)
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void removedBusinessLeavesAfterTheGracePeriodOrAtOnceWhenUninstalled(TestDatabases.Factory factory)
             throws Exception {
         try (TestDatabase db = factory.create()) {
             TestDatabases.migrate(db.dataSource());
@@ -187,8 +179,8 @@ class BusinessRegistryTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void invalidReplacementIsRefusedAndTheLastGoodVersionKeepsServing(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void invalidReplacementIsRefusedAndTheLastGoodVersionKeepsServing(TestDatabases.Factory factory) throws Exception {
         try (TestDatabase db = factory.create()) {
             TestDatabases.migrate(db.dataSource());
             EntityManagerFactory emf = emf(db);
@@ -223,8 +215,8 @@ class BusinessRegistryTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void serviceIdMustMatchTheDescriptor(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void serviceIdMustMatchTheDescriptor(TestDatabases.Factory factory) throws Exception {
         try (TestDatabase db = factory.create()) {
             TestDatabases.migrate(db.dataSource());
             EntityManagerFactory emf = emf(db);

@@ -125,11 +125,7 @@ public final class AccountResource {
     }
 
     private AccountAdministration admin() {
-        AccountAdministration a = accounts.get();
-        if (a == null) {
-            throw new ApiException(new ApiProblem(503, "identity-unavailable", "账号服务暂不可用，请稍后重试。",
-                    "Account administration is not available right now; please try again shortly."));
-        }
-        return a;
+        return ApiException.available(accounts, "identity-unavailable", "账号服务暂不可用，请稍后重试。",
+                "Account administration is not available right now; please try again shortly.");
     }
 }

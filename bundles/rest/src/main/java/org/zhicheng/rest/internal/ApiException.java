@@ -15,4 +15,16 @@ public class ApiException extends RuntimeException {
     public ApiProblem problem() {
         return problem;
     }
+
+    /**
+     * The service a resource needs, or a 503 problem while it is away (e.g. the database restarting): the API
+     * keeps answering, clearly, instead of vanishing.
+     */
+    static <T> T available(java.util.function.Supplier<T> service, String code, String zh, String en) {
+        T s = service.get();
+        if (s == null) {
+            throw new ApiException(new ApiProblem(503, code, zh, en));
+        }
+        return s;
+    }
 }

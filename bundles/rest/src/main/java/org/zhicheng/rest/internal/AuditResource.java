@@ -83,12 +83,8 @@ public final class AuditResource {
     }
 
     private AuditTrail trail() {
-        AuditTrail t = audit.get();
-        if (t == null) {
-            throw new ApiException(new ApiProblem(503, "audit-unavailable", "审计日志暂不可用，请稍后重试。",
-                    "The audit log is not available right now; please try again shortly."));
-        }
-        return t;
+        return ApiException.available(audit, "audit-unavailable", "审计日志暂不可用，请稍后重试。",
+                "The audit log is not available right now; please try again shortly.");
     }
 
     private static Instant instant(String text) {

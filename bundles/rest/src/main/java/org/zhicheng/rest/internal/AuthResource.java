@@ -141,22 +141,14 @@ public final class AuthResource {
             throw new ApiException(new ApiProblem(400, "invalid-request", "请输入当前密码和新密码。",
                     "Please enter the current and the new password."));
         }
-        AccountAdministration a = accounts.get();
-        if (a == null) {
-            throw new ApiException(new ApiProblem(503, "identity-unavailable", "账号服务暂不可用，请稍后重试。",
-                    "Account administration is not available right now; please try again shortly."));
-        }
-        a.changePassword(Sessions.caller(servletRequest), body.currentPassword(), body.newPassword(), clientIp());
+        ApiException.available(accounts, "identity-unavailable", "账号服务暂不可用，请稍后重试。",
+                "Account administration is not available right now; please try again shortly.").changePassword(Sessions.caller(servletRequest), body.currentPassword(), body.newPassword(), clientIp());
         return Response.noContent().header("Set-Cookie", cookie("", 0)).build();
     }
 
     private Authentication auth() {
-        Authentication a = authentication.get();
-        if (a == null) {
-            throw new ApiException(new ApiProblem(503, "identity-unavailable", "登录服务暂不可用，请稍后重试。",
-                    "Sign-in is not available right now; please try again shortly."));
-        }
-        return a;
+        return ApiException.available(authentication, "identity-unavailable", "登录服务暂不可用，请稍后重试。",
+                "Sign-in is not available right now; please try again shortly.");
     }
 
     private static Map<String, Object> describe(Session session) {

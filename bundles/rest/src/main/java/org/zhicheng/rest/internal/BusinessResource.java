@@ -107,12 +107,8 @@ public final class BusinessResource {
     }
 
     private BusinessRegistry registry() {
-        BusinessRegistry r = registry.get();
-        if (r == null) {
-            throw new ApiException(new ApiProblem(503, "registry-unavailable", "业务目录暂不可用，请稍后重试。",
-                    "The business registry is not available; please try again shortly."));
-        }
-        return r;
+        return ApiException.available(registry, "registry-unavailable", "业务目录暂不可用，请稍后重试。",
+                "The business registry is not available; please try again shortly.");
     }
 
     private JsonNode descriptorTree(RegisteredBusiness business) {

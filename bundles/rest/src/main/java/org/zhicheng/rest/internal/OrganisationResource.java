@@ -155,12 +155,8 @@ public final class OrganisationResource {
     }
 
     private Organisations tree() {
-        Organisations o = organisations.get();
-        if (o == null) {
-            throw new ApiException(new ApiProblem(503, "identity-unavailable", "单位服务暂不可用，请稍后重试。",
-                    "The organisation service is not available right now; please try again shortly."));
-        }
-        return o;
+        return ApiException.available(organisations, "identity-unavailable", "单位服务暂不可用，请稍后重试。",
+                "The organisation service is not available right now; please try again shortly.");
     }
 
     private static Response tagged(Organisation organisation) {

@@ -26,6 +26,7 @@ import org.zhicheng.identity.internal.auth.IdentityStore;
 import org.zhicheng.identity.internal.auth.UsernameKey;
 import org.zhicheng.identity.internal.crypto.OneTimeSecrets;
 import org.zhicheng.identity.internal.crypto.PasswordHasher;
+import org.zhicheng.identity.internal.jdbc.Transactions;
 import org.zhicheng.identity.internal.validation.PasswordPolicy;
 import org.zhicheng.identity.internal.validation.Violation;
 
@@ -190,18 +191,10 @@ public final class DatabaseAccountAdministration implements AccountAdministratio
     }
 
     private void inTransaction(Work work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                work.run(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
+        Transactions.inTransaction(dataSource, "account administration", c -> {
+            work.run(c);
+            return null;
+        });
     }
 
     @Override

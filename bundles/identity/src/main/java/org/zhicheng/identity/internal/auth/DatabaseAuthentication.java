@@ -34,6 +34,7 @@ import org.zhicheng.api.identity.Authentication;
 import org.zhicheng.api.identity.Caller;
 import org.zhicheng.api.persistence.DatabaseSchema;
 import org.zhicheng.identity.internal.crypto.PasswordHasher;
+import org.zhicheng.identity.internal.jdbc.Transactions;
 
 /**
  * Sign-in against the {@code account} table and sessions in {@code web_session}. Each login attempt locks its
@@ -91,19 +92,7 @@ public final class DatabaseAuthentication implements Authentication {
     public LoginResult login(String username, String password, String clientIp) {
         String key = UsernameKey.of(username);
         String secret = password == null ? "" : password;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                LoginResult result = attempt(c, key, secret, clientIp);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("sign-in failed: database unavailable", e);
-        }
+        return Transactions.inTransaction(dataSource, "sign-in", c -> attempt(c, key, secret, clientIp));
     }
 
     private LoginResult attempt(Connection c, String key, String password, String ip) throws SQLException {

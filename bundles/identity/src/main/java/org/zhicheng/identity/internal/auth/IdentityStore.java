@@ -12,6 +12,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.zhicheng.identity.internal.jdbc.Transactions;
+
 /**
  * Writes organisations and accounts. The tree path of an organisation is derived here and nowhere else, so
  * scoped queries ({@code path LIKE scope%}) can trust it.
@@ -70,19 +72,9 @@ public final class IdentityStore {
 
     /** Creates an active account with a password hash and roles; returns its id. */
     public String createAccount(String username, String displayName, String organisationId, String passwordHash,
-            boolean mustChangePassword, Collection<String> roles) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                String id = insertAccount(c, username, displayName, organisationId, passwordHash, mustChangePassword,
-                        roles);
-                c.commit();
-                return id;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
+            boolean mustChangePassword, Collection<String> roles) {
+        return Transactions.inTransaction(dataSource, "account creation", c -> insertAccount(c, username,
+                displayName, organisationId, passwordHash, mustChangePassword, roles));
     }
 
     /** Inserts an active account and its roles within the caller's transaction; returns its id. */

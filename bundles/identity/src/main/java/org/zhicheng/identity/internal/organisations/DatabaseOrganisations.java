@@ -25,6 +25,7 @@ import org.zhicheng.api.identity.IdentityException;
 import org.zhicheng.api.identity.Organisation;
 import org.zhicheng.api.identity.Organisations;
 import org.zhicheng.api.persistence.DatabaseSchema;
+import org.zhicheng.identity.internal.jdbc.Transactions;
 import org.zhicheng.identity.internal.validation.CreditCode;
 
 /**
@@ -59,7 +60,7 @@ public final class DatabaseOrganisations implements Organisations {
     }
 
     @FunctionalInterface
-    private interface Work<T> {
+    private interface Read<T> {
         T run(Connection c) throws SQLException;
     }
 
@@ -297,7 +298,7 @@ public final class DatabaseOrganisations implements Organisations {
         return new Details(type, name, creditCode, regionCode);
     }
 
-    private <T> T read(Work<T> work) {
+    private <T> T read(Read<T> work) {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
@@ -305,20 +306,8 @@ public final class DatabaseOrganisations implements Organisations {
         }
     }
 
-    private <T> T write(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("organisation tree unavailable", e);
-        }
+    private <T> T write(Transactions.Work<T> work) {
+        return Transactions.inTransaction(dataSource, "organisation change", work);
     }
 
     private void record(Caller caller, String action, String id, String before, String after) {

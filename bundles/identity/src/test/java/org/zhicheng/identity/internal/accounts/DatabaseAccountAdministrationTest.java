@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,13 +34,6 @@ class DatabaseAccountAdministrationTest {
     static final String PASSWORD = "Kx7#vPq2!mRt";
     static final PasswordHasher HASHER = new PasswordHasher(PasswordHasher.Settings.DEFAULTS);
 
-    interface DatabaseFactory {
-        TestDatabase create() throws Exception;
-    }
-
-    static Stream<DatabaseFactory> databases() {
-        return Stream.of(TestDatabases::h2, TestDatabases::postgres);
-    }
 
     /**
      * A district commission with two hospitals; an administrator at the district, a reviewer in each hospital.
@@ -55,7 +47,7 @@ class DatabaseAccountAdministrationTest {
         }
     }
 
-    static Fixture fixture(DatabaseFactory factory) throws Exception {
+    static Fixture fixture(TestDatabases.Factory factory) throws Exception {
         TestDatabase db = factory.create();
         TestDatabases.migrate(db.dataSource());
         Clock clock = Clock.systemUTC();
@@ -84,8 +76,8 @@ class DatabaseAccountAdministrationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void issuesAccountsWithinScopeAndNeverMorePowerfulThanTheIssuer(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void issuesAccountsWithinScopeAndNeverMorePowerfulThanTheIssuer(TestDatabases.Factory factory) throws Exception {
         try (Fixture f = fixture(factory)) {
             String hospitalA = f.hospitalA().organisationId();
             var created = f.admin().create(f.district(), new AccountAdministration.NewAccount("u0032@gdwsrc.net",
@@ -119,8 +111,8 @@ class DatabaseAccountAdministrationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void unlocksOnlyWithinTheCallersSubtree(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void unlocksOnlyWithinTheCallersSubtree(TestDatabases.Factory factory) throws Exception {
         try (Fixture f = fixture(factory)) {
             for (int i = 0; i < 5; i++) {
                 f.auth().login("reviewer.b", "wrong", null);
@@ -138,8 +130,8 @@ class DatabaseAccountAdministrationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void freezeEndsSessionsAndDeleteFreesTheUsername(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void freezeEndsSessionsAndDeleteFreesTheUsername(TestDatabases.Factory factory) throws Exception {
         try (Fixture f = fixture(factory)) {
             SignedIn session = (SignedIn) f.auth().login("reviewer.a", PASSWORD, null);
             assertEquals(409, assertThrows(IdentityException.class,
@@ -164,8 +156,8 @@ class DatabaseAccountAdministrationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void resetIssuesAOneTimePasswordThatMustBeChanged(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void resetIssuesAOneTimePasswordThatMustBeChanged(TestDatabases.Factory factory) throws Exception {
         try (Fixture f = fixture(factory)) {
             String secret = f.admin().resetPassword(f.district(), f.reviewerA(), null);
             assertEquals(20, secret.length());
@@ -178,8 +170,8 @@ class DatabaseAccountAdministrationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void changeChecksTheCurrentPasswordAndThePolicyThenEndsEverySession(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void changeChecksTheCurrentPasswordAndThePolicyThenEndsEverySession(TestDatabases.Factory factory) throws Exception {
         try (Fixture f = fixture(factory)) {
             SignedIn in = (SignedIn) f.auth().login("reviewer.a", PASSWORD, null);
             Caller me = in.session().caller();

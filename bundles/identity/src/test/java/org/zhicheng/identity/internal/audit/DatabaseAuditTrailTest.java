@@ -29,13 +29,6 @@ import org.zhicheng.persistence.internal.TestDatabases.TestDatabase;
 /** FJ-7: the audit log on both databases: consecutive, chained, searchable, and tampering is detected. */
 class DatabaseAuditTrailTest {
 
-    interface DatabaseFactory {
-        TestDatabase create() throws Exception;
-    }
-
-    static Stream<DatabaseFactory> databases() {
-        return Stream.of(TestDatabases::h2, TestDatabases::postgres);
-    }
 
     static AuditEvent login(String account, String org) {
         return new AuditEvent("login.success", new Actor(account, org, "unit-reviewer", "127.0.0.1"), "account",
@@ -48,8 +41,8 @@ class DatabaseAuditTrailTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void concurrentAppendsFormOneUnbrokenChain(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void concurrentAppendsFormOneUnbrokenChain(TestDatabases.Factory factory) throws Exception {
         try (TestDatabase db = factory.create()) {
             DatabaseAuditTrail trail = trail(db);
             ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -76,8 +69,8 @@ class DatabaseAuditTrailTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void findsByActorOrganisationActionAndObjectInPages(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void findsByActorOrganisationActionAndObjectInPages(TestDatabases.Factory factory) throws Exception {
         try (TestDatabase db = factory.create()) {
             DatabaseAuditTrail trail = trail(db);
             trail.record(login("alice", "unit-1"));
@@ -108,8 +101,8 @@ class DatabaseAuditTrailTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void detectsAChangedEntry(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void detectsAChangedEntry(TestDatabases.Factory factory) throws Exception {
         try (TestDatabase db = factory.create()) {
             DatabaseAuditTrail trail = trail(db);
             for (int i = 0; i < 10; i++) {
@@ -124,8 +117,8 @@ class DatabaseAuditTrailTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void detectsRemovedEntriesInTheMiddleAndAtTheEnd(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void detectsRemovedEntriesInTheMiddleAndAtTheEnd(TestDatabases.Factory factory) throws Exception {
         try (TestDatabase db = factory.create()) {
             DatabaseAuditTrail trail = trail(db);
             for (int i = 0; i < 10; i++) {
@@ -145,8 +138,8 @@ class DatabaseAuditTrailTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void postgresRefusesChangesInTheDatabaseItself(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void postgresRefusesChangesInTheDatabaseItself(TestDatabases.Factory factory) throws Exception {
         try (TestDatabase db = factory.create()) {
             DatabaseAuditTrail trail = trail(db);
             trail.record(login("alice", "unit-1"));

@@ -24,7 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,13 +44,6 @@ class DatabaseAuthenticationTest {
 
     static final String PASSWORD = "Kx7#vPq2!mRt";
 
-    interface DatabaseFactory {
-        TestDatabase create() throws Exception;
-    }
-
-    static Stream<DatabaseFactory> databases() {
-        return Stream.of(TestDatabases::h2, TestDatabases::postgres);
-    }
 
     /** A clock the test moves. */
     static final class TestClock extends Clock {
@@ -88,7 +80,7 @@ class DatabaseAuthenticationTest {
 
     static final PasswordHasher HASHER = new PasswordHasher(PasswordHasher.Settings.DEFAULTS);
 
-    static Fixture fixture(DatabaseFactory factory) throws Exception {
+    static Fixture fixture(TestDatabases.Factory factory) throws Exception {
         TestDatabase db = factory.create();
         TestDatabases.migrate(db.dataSource());
         TestClock clock = new TestClock();
@@ -119,8 +111,8 @@ class DatabaseAuthenticationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void signsInWithTheCallersScopeAndPermissions(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void signsInWithTheCallersScopeAndPermissions(TestDatabases.Factory factory) throws Exception {
         try (Fixture f = fixture(factory)) {
             SignedIn in = assertInstanceOf(SignedIn.class, f.auth().login("zhang.wei", PASSWORD, "10.1.1.1"));
             assertTrue(in.token().length() >= 43);
@@ -148,8 +140,8 @@ class DatabaseAuthenticationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void unknownUserAndWrongPasswordGetTheSameAnswer(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void unknownUserAndWrongPasswordGetTheSameAnswer(TestDatabases.Factory factory) throws Exception {
         try (Fixture f = fixture(factory)) {
             assertEquals(new Refused(Reason.BAD_CREDENTIALS), f.auth().login("nobody", PASSWORD, "10.1.1.1"));
             assertEquals(new Refused(Reason.BAD_CREDENTIALS), f.auth().login("zhang.wei", "wrong", "10.1.1.1"));
@@ -161,8 +153,8 @@ class DatabaseAuthenticationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void fiveFailuresLockUntilAnAdministratorUnlocks(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void fiveFailuresLockUntilAnAdministratorUnlocks(TestDatabases.Factory factory) throws Exception {
         try (Fixture f = fixture(factory)) {
             // Case and full-width variants are the same account and share one counter.
             for (String name : List.of("zhang.wei", "ZHANG.WEI", "Ｚｈａｎｇ.Ｗｅｉ", " zhang.wei ")) {
@@ -181,8 +173,8 @@ class DatabaseAuthenticationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void parallelGuessesCannotExceedTheLimit(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void parallelGuessesCannotExceedTheLimit(TestDatabases.Factory factory) throws Exception {
         try (Fixture f = fixture(factory)) {
             ExecutorService pool = Executors.newFixedThreadPool(8);
             List<Future<LoginResult>> results = new ArrayList<>();
@@ -206,8 +198,8 @@ class DatabaseAuthenticationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void frozenAccountIsRevealedOnlyToTheRightPassword(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void frozenAccountIsRevealedOnlyToTheRightPassword(TestDatabases.Factory factory) throws Exception {
         try (Fixture f = fixture(factory)) {
             f.store().setStatus(f.accountId(), "frozen");
             assertEquals(new Refused(Reason.BAD_CREDENTIALS), f.auth().login("zhang.wei", "wrong", null));
@@ -219,8 +211,8 @@ class DatabaseAuthenticationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void sessionsEndWhenIdleWhenOldAndOnLogout(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void sessionsEndWhenIdleWhenOldAndOnLogout(TestDatabases.Factory factory) throws Exception {
         try (Fixture f = fixture(factory)) {
             SignedIn idle = (SignedIn) f.auth().login("zhang.wei", PASSWORD, null);
             f.clock().advance(Duration.ofMinutes(29));
@@ -250,8 +242,8 @@ class DatabaseAuthenticationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void firstStartCreatesOneAdministratorWithAOneTimePassword(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void firstStartCreatesOneAdministratorWithAOneTimePassword(TestDatabases.Factory factory) throws Exception {
         try (TestDatabase db = factory.create()) {
             TestDatabases.migrate(db.dataSource());
             TestClock clock = new TestClock();

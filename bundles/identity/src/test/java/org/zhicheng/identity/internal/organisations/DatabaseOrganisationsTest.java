@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,13 +32,6 @@ class DatabaseOrganisationsTest {
     static final String PASSWORD = "Kx7#vPq2!mRt";
     static final PasswordHasher HASHER = new PasswordHasher(PasswordHasher.Settings.DEFAULTS);
 
-    interface DatabaseFactory {
-        TestDatabase create() throws Exception;
-    }
-
-    static Stream<DatabaseFactory> databases() {
-        return Stream.of(TestDatabases::h2, TestDatabases::postgres);
-    }
 
     /** City commission → two districts → a hospital in district A; a manager at the city and at district A. */
     record Fixture(TestDatabase db, DatabaseOrganisations orgs, DatabaseAuthentication auth, DatabaseAuditTrail audit,
@@ -51,7 +43,7 @@ class DatabaseOrganisationsTest {
         }
     }
 
-    static Fixture fixture(DatabaseFactory factory) throws Exception {
+    static Fixture fixture(TestDatabases.Factory factory) throws Exception {
         TestDatabase db = factory.create();
         TestDatabases.migrate(db.dataSource());
         Clock clock = Clock.systemUTC();
@@ -74,8 +66,8 @@ class DatabaseOrganisationsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void callersSeeOnlyTheirOwnSubtree(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void callersSeeOnlyTheirOwnSubtree(TestDatabases.Factory factory) throws Exception {
         try (Fixture f = fixture(factory)) {
             assertEquals("渝中区卫生健康委员会", f.orgs().own(f.districtA()).name());
             assertEquals(List.of("江北区卫生健康委员会", "渝中区卫生健康委员会"),
@@ -91,8 +83,8 @@ class DatabaseOrganisationsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void createsValidatesAndRefusesDuplicates(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void createsValidatesAndRefusesDuplicates(TestDatabases.Factory factory) throws Exception {
         try (Fixture f = fixture(factory)) {
             Organisation clinic = f.orgs().create(f.districtA(), f.districtAId(),
                     new Details("unit", "  解放碑社区卫生服务中心 ", "91350100M000100Y43", "500103"));
@@ -116,8 +108,8 @@ class DatabaseOrganisationsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void updatesWithOptimisticLocking(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void updatesWithOptimisticLocking(TestDatabases.Factory factory) throws Exception {
         try (Fixture f = fixture(factory)) {
             Organisation before = f.orgs().get(f.city(), f.hospitalId());
             Organisation after = f.orgs().update(f.city(), f.hospitalId(),
@@ -131,8 +123,8 @@ class DatabaseOrganisationsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void disablingAnOrganisationStopsEveryoneBelowIt(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void disablingAnOrganisationStopsEveryoneBelowIt(TestDatabases.Factory factory) throws Exception {
         try (Fixture f = fixture(factory)) {
             SignedIn hospitalSession = (SignedIn) f.auth().login("h.reviewer", PASSWORD, null);
             assertEquals(409, assertThrows(IdentityException.class,
@@ -147,8 +139,8 @@ class DatabaseOrganisationsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("databases")
-    void movesAWholeSubtreeButNeverUnderItself(DatabaseFactory factory) throws Exception {
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void movesAWholeSubtreeButNeverUnderItself(TestDatabases.Factory factory) throws Exception {
         try (Fixture f = fixture(factory)) {
             Organisation ward = f.orgs().create(f.city(), f.hospitalId(), new Details("department", "内科", null, null));
             assertEquals(3, ward.level());
