@@ -35,6 +35,18 @@ mkdir -p "$home"
 rm -rf "$home/system" "$home/etc" "$home/lib" "$home/bin" "$home/data/cache" "$home/data/tmp"
 tar -xzf "$tarball" -C "$home" --strip-components=1
 
+# Personal-data keys (SM4 and HMAC-SM3) belong to this installation and never to the repository: made once here,
+# kept in target/zhicheng-keys.cfg and copied into the fresh etc/ on every start.
+keys=target/zhicheng-keys.cfg
+if [ ! -f "$keys" ]; then
+  umask 077
+  {
+    echo "pii.encryptionKey = $(head -c 16 /dev/urandom | base64)"
+    echo "pii.lookupKey = $(head -c 32 /dev/urandom | base64)"
+  } > "$keys"
+fi
+cat "$keys" >> "$home/etc/org.zhicheng.identity.cfg"
+
 port=${ZHICHENG_HTTP_PORT:-8181}
 sed -i "s/^org.osgi.service.http.port = .*/org.osgi.service.http.port = $port/" "$home/etc/org.ops4j.pax.web.cfg"
 

@@ -43,8 +43,9 @@ final class AuthorisationMatrix {
 
     static List<Rule> rules(World w) {
         String dupOrg = "{\"parentId\":\"PARENT\",\"type\":\"unit\",\"name\":\"DUP\"}";
+        // A role every account manager may grant (organisation.read only), so the call reaches the username check.
         String takenAccount = "{\"username\":\"taken.user\",\"displayName\":\"x\",\"organisationId\":\"ORG\","
-                + "\"roles\":[\"unit-reviewer\"]}";
+                + "\"roles\":[\"view-only-authority\"]}";
         String editOrg = "{\"type\":\"unit\",\"name\":\"unchanged\"}";
         return List.of(
                 new Rule("GET", "/health", "public", "/api/health", null, null),
@@ -94,7 +95,18 @@ final class AuthorisationMatrix {
                         "/api/v1/accounts/{me}/password-reset",
                         "/api/v1/accounts/" + w.foreignAccount() + "/password-reset", null),
                 new Rule("DELETE", "/v1/accounts/{id}", "account.manage", "/api/v1/accounts/{me}",
-                        "/api/v1/accounts/" + w.foreignAccount(), null));
+                        "/api/v1/accounts/" + w.foreignAccount(), null),
+                new Rule("POST", "/v1/registrations/applicants", "public", "/api/v1/registrations/applicants", null,
+                        "{}"),
+                new Rule("GET", "/v1/registrations/applicants", "applicant.approve",
+                        "/api/v1/registrations/applicants?unit={own}",
+                        "/api/v1/registrations/applicants?unit=" + w.foreignOrg(), null),
+                new Rule("POST", "/v1/registrations/applicants/{accountId}/approve", "applicant.approve",
+                        "/api/v1/registrations/applicants/{me}/approve",
+                        "/api/v1/registrations/applicants/" + w.foreignAccount() + "/approve", null),
+                new Rule("POST", "/v1/registrations/applicants/{accountId}/reject", "applicant.approve",
+                        "/api/v1/registrations/applicants/{me}/reject",
+                        "/api/v1/registrations/applicants/" + w.foreignAccount() + "/reject", "{\"reason\":\"x\"}"));
     }
 
     /** A signed-in account of one role. */

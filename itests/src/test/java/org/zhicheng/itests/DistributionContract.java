@@ -90,8 +90,10 @@ abstract class DistributionContract {
         for (String path : List.of("/health", "/v1/businesses", "/v1/businesses/{id}")) {
             assertTrue(paths.has(path), "OpenAPI lacks " + path + ": " + paths);
         }
+        // Whiteboard resources register asynchronously: poll, as a browser user would retry.
+        await("API page").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> karaf.get("/api-docs/index.html").statusCode() == 200);
         HttpResponse<String> page = karaf.get("/api-docs/index.html");
-        assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("swagger-ui-bundle.js"));
         HttpResponse<String> script = karaf.get("/api-docs/swagger-ui-bundle.js");
         assertEquals(200, script.statusCode());
@@ -239,6 +241,45 @@ abstract class DistributionContract {
         System.out.printf("[figures] %s: authorisation matrix, %d roles, %d calls checked%n",
                 getClass().getSimpleName(), sessions.size(), calls);
         assertTrue(calls > 400, "calls: " + calls);
+    }
+
+    @Test
+    @Order(16)
+    void applicantRegistersAndSignsInOnceTheUnitApproves() throws Exception {
+        AuthorisationMatrix matrix = new AuthorisationMatrix(karaf);
+        AuthorisationMatrix.Session admin = matrix.session("platform-admin", new SignInContract(karaf)
+                .login("admin", SignInContract.NEW_ADMIN_PASSWORD));
+        String root = Json.parse(karaf.get("/api/v1/organisations/mine", Map.of("Cookie", admin.cookie())).body())
+                .get("id").asText();
+        String unit = matrix.post(admin, "/api/v1/organisations", "{\"parentId\":\"" + root
+                + "\",\"type\":\"unit\",\"name\":\"注册测试医院\"}", 201).get("id").asText();
+        String form = "{\"username\":\"li.na\",\"password\":\"Reg#2026-Strong!\",\"name\":\"李娜\","
+                + "\"idNumber\":\"50010319851120041８\",\"sex\":\"male\",\"birthDate\":\"1985-11-20\","
+                + "\"mobile\":\"13800138000\",\"unitId\":\"" + unit + "\",\"staffType\":\"institutional\"}";
+        HttpResponse<String> registered = karaf.send("POST", "/api/v1/registrations/applicants", form, Map.of());
+        assertEquals(201, registered.statusCode(), registered.body());
+        String account = Json.parse(registered.body()).get("accountId").asText();
+
+        HttpResponse<String> again = karaf.send("POST", "/api/v1/registrations/applicants",
+                form.replace("li.na", "li.na2"), Map.of());
+        assertEquals(409, again.statusCode());
+        assertTrue(Json.parse(again.body()).get("title").asText().contains("注册测试医院"), again.body());
+        HttpResponse<String> invalid = karaf.send("POST", "/api/v1/registrations/applicants",
+                form.replace("50010319851120041８", "500103198511200417"), Map.of());
+        assertEquals(400, invalid.statusCode());
+        assertTrue(invalid.body().contains("id-number.check-digit"), invalid.body());
+
+        SignInContract signIn = new SignInContract(karaf);
+        HttpResponse<String> pending = signIn.login("li.na", "Reg#2026-Strong!");
+        assertEquals(403, pending.statusCode());
+        assertTrue(pending.body().contains("registration-pending"), pending.body());
+
+        JsonNode list = Json.parse(karaf.get("/api/v1/registrations/applicants?unit=" + unit,
+                Map.of("Cookie", admin.cookie())).body());
+        assertEquals(1, list.size());
+        assertEquals("500***********0418", list.get(0).get("idNumber").asText(), "masked for reviewers");
+        matrix.post(admin, "/api/v1/registrations/applicants/" + account + "/approve", null, 204);
+        assertEquals(200, signIn.login("li.na", "Reg#2026-Strong!").statusCode());
     }
 
     @Test

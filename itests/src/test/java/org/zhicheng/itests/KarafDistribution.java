@@ -51,6 +51,16 @@ final class KarafDistribution implements AutoCloseable {
         karaf.setProperty("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
                 String.valueOf(karaf.httpPort));
         karaf.setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort()));
+        // Personal-data keys are per deployment and never in the repository: each test run makes its own.
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        byte[] sm4 = new byte[16];
+        byte[] lookup = new byte[32];
+        random.nextBytes(sm4);
+        random.nextBytes(lookup);
+        karaf.setProperty("etc/org.zhicheng.identity.cfg", "pii.encryptionKey",
+                java.util.Base64.getEncoder().encodeToString(sm4));
+        karaf.setProperty("etc/org.zhicheng.identity.cfg", "pii.lookupKey",
+                java.util.Base64.getEncoder().encodeToString(lookup));
         // Short enough to see a removed business leave the list within a test.
         karaf.setProperty("etc/org.zhicheng.registry.cfg", "detachedGraceSeconds", "5");
         return karaf;
@@ -74,7 +84,7 @@ final class KarafDistribution implements AutoCloseable {
         Files.writeString(home.resolve(file), text.toString(), StandardCharsets.UTF_8);
     }
 
-    /** Starts {@code bin/karaf server} and waits until {@code /api/health} answers 200. */
+    /** Starts {@code bin/karaf server} and waits until {@code /api/health} and the home page answer 200. */
     void start(Duration timeout) throws IOException {
         Instant begin = Instant.now();
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
@@ -88,7 +98,8 @@ final class KarafDistribution implements AutoCloseable {
         try {
             await("healthy " + base()).atMost(timeout).pollInterval(Duration.ofMillis(250))
                     .failFast("Karaf exited; see " + home.resolve("console.log"), () -> !started.isAlive())
-                    .ignoreExceptions().until(() -> get("/api/health").statusCode() == 200);
+                    .ignoreExceptions().until(() -> get("/api/health").statusCode() == 200
+                            && get("/").statusCode() == 200);
         } catch (RuntimeException e) {
             throw new IllegalStateException("Karaf did not become healthy; log tail:\n" + logTail(), e);
         }

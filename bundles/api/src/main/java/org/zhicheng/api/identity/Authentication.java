@@ -60,6 +60,8 @@ public interface Authentication {
         /** Frozen by its unit or an administrator (CQ-ORG-4). */
         FROZEN,
         /** Its organisation, or one above it, is disabled (FJ-9). */
-        ORGANISATION_DISABLED
+        ORGANISATION_DISABLED,
+        /** A registration its unit has not approved yet (CQ-APP-1). */
+        PENDING_APPROVAL
     }
 }

@@ -94,6 +94,8 @@ public final class AuthResource {
                 case ORGANISATION_DISABLED -> new ApiProblem(403, "organisation-disabled",
                         "您所在的单位（或其上级单位）已停用，请联系上级主管部门。",
                         "Your organisation, or one above it, is disabled; please contact the authority above it.");
+                case PENDING_APPROVAL -> new ApiProblem(403, "registration-pending", "注册申请尚待所在单位审核，审核通过后即可登录。",
+                        "Your registration awaits approval by your unit; you can sign in once it is approved.");
             });
         }
         SignedIn in = (SignedIn) result;

@@ -20,6 +20,7 @@ import org.zhicheng.api.health.HealthIndicator;
 import org.zhicheng.api.identity.AccountAdministration;
 import org.zhicheng.api.identity.Authentication;
 import org.zhicheng.api.identity.Organisations;
+import org.zhicheng.api.identity.Registrations;
 import org.zhicheng.api.registry.BusinessRegistry;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -38,8 +39,8 @@ public final class RestServer {
 
     /** The resource classes the server carries; a test checks that none in this bundle is left out. */
     static final List<Class<?>> RESOURCES = List.of(HealthResource.class, BusinessResource.class,
-            AuthResource.class, AccountResource.class, OrganisationResource.class, AuditResource.class,
-            OpenApiResource.class);
+            AuthResource.class, AccountResource.class, OrganisationResource.class, RegistrationResource.class,
+            AuditResource.class, OpenApiResource.class);
 
     // Field references: DS replaces these as services come and go, so the API keeps answering (health
     // reports what is missing) while a collaborator is away.
@@ -66,6 +67,10 @@ public final class RestServer {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Organisations organisations;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Registrations registrations;
+
     private Bus bus;
     private Server server;
 
@@ -87,6 +92,7 @@ public final class RestServer {
                     new AuthResource(() -> authentication, () -> accounts),
                     new AccountResource(() -> accounts),
                     new OrganisationResource(() -> organisations),
+                    new RegistrationResource(() -> registrations),
                     new AuditResource(() -> audit),
                     new OpenApiResource());
             if (!resources.stream().map(Object::getClass).toList().equals(RESOURCES)) {

@@ -145,10 +145,11 @@ public final class DatabaseAuthentication implements Authentication {
             }
             return new Refused(Reason.BAD_CREDENTIALS);
         }
-        // The password is right: only now may the caller learn that the account is frozen.
+        // The password is right: only now may the caller learn that the account is frozen or pending.
         if (!"active".equals(status)) {
-            audit.record(new AuditEvent("login.refused-frozen", actor, "account", accountId, null, null, null));
-            return new Refused(Reason.FROZEN);
+            Reason reason = "pending".equals(status) ? Reason.PENDING_APPROVAL : Reason.FROZEN;
+            audit.record(new AuditEvent("login.refused-" + status, actor, "account", accountId, null, null, null));
+            return new Refused(reason);
         }
         try (PreparedStatement disabled = c.prepareStatement("SELECT COUNT(*) FROM organisation o, organisation d"
                 + " WHERE o.id = ? AND " + DISABLED_ANCESTOR)) {

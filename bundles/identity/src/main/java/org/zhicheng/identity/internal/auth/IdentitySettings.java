@@ -22,4 +22,14 @@ public @interface IdentitySettings {
 
     @AttributeDefinition(description = "Argon2id passes (at least 2).")
     int argon2Iterations() default 2;
+
+    @AttributeDefinition(description = "Name of the personal-data key pair, stored with every ciphertext.")
+    String pii_keyId() default "k1";
+
+    @AttributeDefinition(description = "SM4 key for ID and phone numbers: 16 bytes, base64. No default: without it,"
+            + " registration of people stays off.")
+    String pii_encryptionKey() default "";
+
+    @AttributeDefinition(description = "HMAC-SM3 key for looking up ID and phone numbers: 32 bytes or more, base64.")
+    String pii_lookupKey() default "";
 }
