@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Builds Zhicheng and starts it on the embedded database, with the demo business installed.
+# Builds Zhicheng and starts it on the embedded database, with demo organisations, accounts and business.
 #   ./run.sh              build (tests skipped) and start; the console opens when run from a terminal
 #   ./run.sh --no-build   start the last build
-#   ./run.sh --no-demo    start without the demo business
+#   ./run.sh --no-demo    start without demo data
 # Environment: ZHICHENG_HTTP_PORT (default 8181).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -51,6 +51,8 @@ port=${ZHICHENG_HTTP_PORT:-8181}
 sed -i "s/^org.osgi.service.http.port = .*/org.osgi.service.http.port = $port/" "$home/etc/org.ops4j.pax.web.cfg"
 
 if $demo; then
+  # Demo organisations and accounts of the four provinces, made at the first start of this installation.
+  sed -i "s/^demo = .*/demo = true/" "$home/etc/org.zhicheng.identity.bootstrap.cfg"
   # Until the province bundles land, the demo business is the example profession used by the tests.
   cp examples/example-profession-v1/target/zhicheng-example-profession-v1-"$version".jar \
      "$home/deploy/example-profession.jar"

@@ -48,6 +48,13 @@ public final class FirstStart {
 
         @AttributeDefinition(description = "Name of the deployment's root organisation.")
         String rootOrganisationName() default "职称申报评审平台 / Zhicheng platform";
+
+        @AttributeDefinition(description = "Also create the demo organisations and accounts of the four provinces"
+                + " (marked 【演示】), their one-time passwords written to demoCredentialsFile. Never in production.")
+        boolean demo() default false;
+
+        @AttributeDefinition(description = "Where the demo accounts' one-time passwords are written.")
+        String demoCredentialsFile() default "zhicheng/demo-accounts.txt";
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(FirstStart.class);
@@ -56,12 +63,47 @@ public final class FirstStart {
     public FirstStart(@Reference(target = "(osgi.jndi.service.name=zhicheng)") DataSource dataSource,
             @Reference DatabaseSchema schema, @Reference AuditTrail audit, Settings settings)
             throws SQLException, IOException {
-        Path file = Path.of(settings.credentialsFile());
-        if (!file.isAbsolute()) {
-            file = Path.of(System.getProperty("karaf.data", "data")).resolve(file);
+        IdentityStore store = new IdentityStore(dataSource, Clock.systemUTC());
+        if (bootstrap(store, audit, settings.adminUsername(), settings.rootOrganisationName(),
+                dataFile(settings.credentialsFile())) && settings.demo()) {
+            demo(store, audit, dataFile(settings.demoCredentialsFile()));
         }
-        bootstrap(new IdentityStore(dataSource, Clock.systemUTC()), audit, settings.adminUsername(),
-                settings.rootOrganisationName(), file);
+    }
+
+    private static Path dataFile(String name) {
+        Path file = Path.of(name);
+        return file.isAbsolute() ? file : Path.of(System.getProperty("karaf.data", "data")).resolve(file);
+    }
+
+    /** Creates the demo tree under the root made by {@link #bootstrap} and writes its accounts' passwords. */
+    static void demo(IdentityStore store, AuditTrail audit, Path file) throws SQLException, IOException {
+        String root = store.rootId().orElseThrow(() -> new IllegalStateException("no root organisation"));
+        List<DemoTree.Account> accounts = DemoTree.create(store, new PasswordHasher(PasswordHasher.Settings.DEFAULTS),
+                root);
+        StringBuilder text = new StringBuilder("# Zhicheng DEMO accounts (演示账号): one-time passwords, to be changed at"
+                + " first sign-in. Demo data only; never in production.\n# username\trole\torganisation\tpassword\n");
+        for (DemoTree.Account a : accounts) {
+            text.append(a.username()).append('\t').append(a.role()).append('\t').append(a.organisation()).append('\t')
+                    .append(a.oneTimePassword()).append('\n');
+        }
+        writePrivate(file, text.toString());
+        audit.record(new AuditEvent("demo.create", Actor.SYSTEM, null, null, null,
+                "{\"accounts\":" + accounts.size() + "}", "demo organisations and accounts"));
+        LOG.warn("Demo data created: {} demo accounts; their one-time passwords are in {}", accounts.size(),
+                file.toAbsolutePath());
+    }
+
+    /** Writes a file only the service's user can read. */
+    private static void writePrivate(Path file, String text) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.deleteIfExists(file);
+        Files.createFile(file);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the data directory's own permissions apply.
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
     }
 
     /** Creates the root and the administrator when no account exists; returns whether it did. */
@@ -75,17 +117,9 @@ public final class FirstStart {
         String hash = new PasswordHasher(PasswordHasher.Settings.DEFAULTS).hash(password);
         String accountId = store.createAccount(username, "平台管理员 / Platform administrator", root.id(), hash, true,
                 List.of("platform-admin"));
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.deleteIfExists(file);
-        Files.createFile(file);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the data directory's own permissions apply.
-        }
-        Files.writeString(file, "# Zhicheng first start: sign in once with these, then you must choose a new password.\n"
+        writePrivate(file, "# Zhicheng first start: sign in once with these, then you must choose a new password.\n"
                 + "# 首次启动：请用以下账号登录一次，随后必须修改密码。删除本文件。\nusername=" + username + "\npassword="
-                + password + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+                + password + "\n");
         audit.record(new AuditEvent("account.create", Actor.SYSTEM, "account", accountId, null,
                 "{\"username\":\"" + username + "\",\"roles\":[\"platform-admin\"]}", "first start"));
         LOG.warn("First start: created platform administrator '{}'; its one-time password is in {} (delete the file"

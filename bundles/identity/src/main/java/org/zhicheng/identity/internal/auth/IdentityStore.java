@@ -41,6 +41,15 @@ public final class IdentityStore {
         }
     }
 
+    /** The deployment's root organisation, if there is one. */
+    public Optional<String> rootId() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT id FROM organisation WHERE parent_id IS NULL ORDER BY created_at FETCH FIRST 1 ROWS ONLY");
+                ResultSet rs = s.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        }
+    }
+
     /** Creates an organisation under {@code parentId} (null for the deployment's root). */
     public Organisation createOrganisation(String parentId, String type, String name, String status)
             throws SQLException {

@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.zhicheng.api.audit.AuditEntry;
 import org.zhicheng.api.audit.AuditQuery;
 import org.zhicheng.api.identity.Authentication.LoginResult;
+import org.zhicheng.api.identity.Caller;
 import org.zhicheng.api.identity.Authentication.Reason;
 import org.zhicheng.api.identity.Authentication.Refused;
 import org.zhicheng.api.identity.Authentication.Session;
@@ -269,6 +271,37 @@ class DatabaseAuthenticationTest {
             assertTrue(in.session().caller().mustChangePassword(), "the one-time password must be changed");
             assertTrue(in.session().caller().has("audit.verify"));
             assertTrue(audit.verify().intact());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void demoTreeGivesEveryProvinceItsAccounts(TestDatabases.Factory factory) throws Exception {
+        try (TestDatabase db = factory.create()) {
+            TestDatabases.migrate(db.dataSource());
+            TestClock clock = new TestClock();
+            DatabaseAuditTrail audit = new DatabaseAuditTrail(db.dataSource(), clock);
+            IdentityStore store = new IdentityStore(db.dataSource(), clock);
+            Path dir = Path.of("target", "demo-" + java.util.UUID.randomUUID());
+            FirstStart.bootstrap(store, audit, "admin", "平台", dir.resolve("admin.txt"));
+            FirstStart.demo(store, audit, dir.resolve("demo.txt"));
+
+            Map<String, String> passwords = Files.readAllLines(dir.resolve("demo.txt")).stream()
+                    .filter(l -> !l.startsWith("#")).map(l -> l.split("\t"))
+                    .collect(Collectors.toMap(p -> p[0], p -> p[3]));
+            assertEquals(15, passwords.size(), passwords.keySet().toString());
+            DatabaseAuthentication auth = new DatabaseAuthentication(db.dataSource(), audit, HASHER, clock, 5,
+                    Duration.ofMinutes(30), Duration.ofHours(12));
+            Caller unit = ((SignedIn) auth.login("u0032@gdwsrc.net", passwords.get("u0032@gdwsrc.net"), null))
+                    .session().caller();
+            Caller city = ((SignedIn) auth.login("kd4425@gdwsrc.net", passwords.get("kd4425@gdwsrc.net"), null))
+                    .session().caller();
+            assertTrue(unit.mustChangePassword());
+            assertTrue(city.canSee(unit.organisationPath()), "GD-PHOTO-6: the city sees its units");
+            assertFalse(unit.canSee(city.organisationPath()));
+            Caller office = ((SignedIn) auth.login("cq.yuzhong.zgb", passwords.get("cq.yuzhong.zgb"), null))
+                    .session().caller();
+            assertEquals(Set.of("title-reform-office"), office.roles());
         }
     }
 }
