@@ -82,10 +82,7 @@ public final class DatabaseAccountAdministration implements AccountAdministratio
         String displayName = account == null || account.displayName() == null ? "" : account.displayName().strip();
         java.util.Set<String> roles = account == null || account.roles() == null ? java.util.Set.of() : account.roles();
         List<FieldProblem> problems = new java.util.ArrayList<>();
-        if (!username.matches("[\\p{L}\\p{N}._@-]{3,100}")) {
-            problems.add(new FieldProblem("username", "account.username", "用户名为3至100个字母、数字或 . _ @ -。",
-                    "A username has 3 to 100 letters, digits or . _ @ -."));
-        }
+        UsernameKey.problem(username).ifPresent(problems::add);
         if (displayName.isEmpty() || displayName.length() > 100) {
             problems.add(new FieldProblem("displayName", "account.display-name", "请填写姓名（不超过100字）。",
                     "Enter the person's name (at most 100 characters)."));
@@ -112,15 +109,7 @@ public final class DatabaseAccountAdministration implements AccountAdministratio
                             "You cannot grant the role \"" + role + "\".");
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM account WHERE username_key = ?")) {
-                s.setString(1, UsernameKey.of(username));
-                try (ResultSet rs = s.executeQuery()) {
-                    if (rs.next()) {
-                        throw new IdentityException(409, "username-taken", "用户名已被使用，请换一个。",
-                                "This username is already taken; choose another.");
-                    }
-                }
-            }
+            UsernameKey.requireFree(c, username);
             created[0] = new IdentityStore(dataSource, clock).insertAccount(c, username, displayName,
                     account.organisationId(), hasher.hash(secret), true, roles);
         });

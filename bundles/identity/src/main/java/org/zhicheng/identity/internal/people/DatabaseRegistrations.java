@@ -83,10 +83,7 @@ public final class DatabaseRegistrations implements Registrations {
         List<FieldProblem> problems = new ArrayList<>();
         String username = a.username() == null ? "" : a.username().strip();
         String name = a.name() == null ? "" : a.name().strip();
-        if (!username.matches("[\\p{L}\\p{N}._@-]{3,100}")) {
-            problems.add(new FieldProblem("username", "account.username", "用户名为3至100个字母、数字或 . _ @ -。",
-                    "A username has 3 to 100 letters, digits or . _ @ -."));
-        }
+        UsernameKey.problem(username).ifPresent(problems::add);
         if (name.isEmpty() || name.length() > 100) {
             problems.add(new FieldProblem("name", "person.name", "请填写姓名（不超过100字）。",
                     "Enter your name (at most 100 characters)."));
@@ -138,15 +135,7 @@ public final class DatabaseRegistrations implements Registrations {
                         + holder.get() + "\". To change unit, ask that unit to delete the registration, then register"
                         + " again.");
             }
-            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM account WHERE username_key = ?")) {
-                s.setString(1, UsernameKey.of(username));
-                try (ResultSet rs = s.executeQuery()) {
-                    if (rs.next()) {
-                        throw new IdentityException(409, "username-taken", "用户名已被使用，请换一个。",
-                                "This username is already taken; choose another.");
-                    }
-                }
-            }
+            UsernameKey.requireFree(c, username);
             String id = new IdentityStore(dataSource, clock).insertAccount(c, username, name, a.unitId(),
                     hasher.hash(password), false, List.of("applicant"));
             try (PreparedStatement s = c.prepareStatement("UPDATE account SET status = 'pending' WHERE id = ?")) {
