@@ -61,6 +61,8 @@ final class AuthorisationMatrix {
                 new Rule("POST", "/v1/auth/password", "signed-in", "/api/v1/auth/password", null,
                         "{\"currentPassword\":\"wrong\",\"newPassword\":\"irrelevant\"}"),
                 new Rule("GET", "/v1/audit/events", "audit.read", "/api/v1/audit/events?limit=1", null, null),
+                new Rule("GET", "/v1/audit/events.csv", "audit.read", "/api/v1/audit/events.csv?action=logout", null,
+                        null),
                 new Rule("GET", "/v1/audit/verification", "audit.verify", "/api/v1/audit/verification", null, null),
                 new Rule("GET", "/v1/organisations/mine", "organisation.read", "/api/v1/organisations/mine", null, null),
                 new Rule("GET", "/v1/organisations/{id}", "organisation.read", "/api/v1/organisations/{own}",

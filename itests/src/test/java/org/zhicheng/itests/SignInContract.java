@@ -112,6 +112,11 @@ final class SignInContract {
         assertTrue(logins.size() >= 3, logins.toString());
         assertFalse(logins.toString().contains(NEW_ADMIN_PASSWORD), "no password in the audit log");
         assertEquals(400, karaf.get("/api/v1/audit/events?limit=0", Map.of("Cookie", newCookie)).statusCode());
+        HttpResponse<String> csv = karaf.get("/api/v1/audit/events.csv?action=login.", Map.of("Cookie", newCookie));
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(csv.body().startsWith("\uFEFFseq,at,action,"), "a BOM for Excel, then the header");
+        assertEquals(logins.size() + 1, csv.body().lines().count(), "one line per entry plus the header");
         assertEquals(401, karaf.get("/api/v1/audit/verification").statusCode(), "not without signing in");
     }
 

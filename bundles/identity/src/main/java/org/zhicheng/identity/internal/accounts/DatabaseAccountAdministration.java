@@ -22,6 +22,7 @@ import org.zhicheng.api.identity.Caller;
 import org.zhicheng.api.identity.IdentityException;
 import org.zhicheng.api.persistence.DatabaseSchema;
 import org.zhicheng.identity.internal.auth.IdentitySettings;
+import org.zhicheng.identity.internal.auth.PasswordPolicies;
 import org.zhicheng.identity.internal.auth.IdentityStore;
 import org.zhicheng.identity.internal.auth.UsernameKey;
 import org.zhicheng.identity.internal.crypto.OneTimeSecrets;
@@ -49,7 +50,7 @@ public final class DatabaseAccountAdministration implements AccountAdministratio
             @Reference(target = "(osgi.jndi.service.name=zhicheng)") DataSource dataSource,
             @Reference DatabaseSchema schema, @Reference AuditTrail audit, IdentitySettings settings) {
         this(dataSource, audit, new PasswordHasher(new PasswordHasher.Settings(settings.argon2MemoryKiB(),
-                settings.argon2Iterations(), 1)), PasswordPolicy.defaults(), Clock.systemUTC());
+                settings.argon2Iterations(), 1)), PasswordPolicies.of(settings), Clock.systemUTC());
     }
 
     public DatabaseAccountAdministration(DataSource dataSource, AuditTrail audit, PasswordHasher hasher,

@@ -23,6 +23,19 @@ public @interface IdentitySettings {
     @AttributeDefinition(description = "Argon2id passes (at least 2).")
     int argon2Iterations() default 2;
 
+    @AttributeDefinition(description = "Password policy (CQ-ORG-3 by default): the least number of characters.")
+    int password_minLength() default 8;
+
+    @AttributeDefinition(description = "Password policy: how many of the 4 classes (upper, lower, digit, symbol).")
+    int password_minClasses() default 3;
+
+    @AttributeDefinition(description = "Password policy: refuse passwords in the shipped list of common ones.")
+    boolean password_rejectCommon() default true;
+
+    @AttributeDefinition(description = "Password policy: refuse passwords containing the username, ID number or"
+            + " birth date.")
+    boolean password_rejectPersonal() default true;
+
     @AttributeDefinition(description = "Name of the personal-data key pair, stored with every ciphertext.")
     String pii_keyId() default "k1";
 

@@ -28,6 +28,7 @@ import org.zhicheng.api.identity.IdentityException;
 import org.zhicheng.api.identity.Registrations;
 import org.zhicheng.api.persistence.DatabaseSchema;
 import org.zhicheng.identity.internal.auth.IdentitySettings;
+import org.zhicheng.identity.internal.auth.PasswordPolicies;
 import org.zhicheng.identity.internal.auth.IdentityStore;
 import org.zhicheng.identity.internal.auth.UsernameKey;
 import org.zhicheng.identity.internal.crypto.PasswordHasher;
@@ -60,7 +61,7 @@ public final class DatabaseRegistrations implements Registrations {
     public DatabaseRegistrations(@Reference(target = "(osgi.jndi.service.name=zhicheng)") DataSource dataSource,
             @Reference DatabaseSchema schema, @Reference AuditTrail audit, IdentitySettings settings) {
         this(dataSource, audit, new PasswordHasher(new PasswordHasher.Settings(settings.argon2MemoryKiB(),
-                settings.argon2Iterations(), 1)), PasswordPolicy.defaults(),
+                settings.argon2Iterations(), 1)), PasswordPolicies.of(settings),
                 PiiCipher.fromConfiguration(settings.pii_keyId(), settings.pii_encryptionKey(), settings.pii_lookupKey()),
                 Clock.systemUTC());
     }
