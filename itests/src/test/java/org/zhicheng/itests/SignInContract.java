@@ -74,6 +74,9 @@ final class SignInContract {
         assertEquals(401, karaf.get("/api/v1/auth/me").statusCode());
     }
 
+    /** The administrator's sign-in once TOTP is on (kept: codes cannot be reused within 30 s). */
+    HttpResponse<String> signedIn;
+
     /** The new password the administrator chooses in {@link #oneTimePasswordMustBeChangedFirst()}. */
     static final String NEW_ADMIN_PASSWORD = "Zc-2026#Review!Strong";
 
@@ -103,7 +106,33 @@ final class SignInContract {
 
         HttpResponse<String> again = login(admin.get("username"), NEW_ADMIN_PASSWORD);
         assertEquals(200, again.statusCode(), again.body());
-        String newCookie = cookie(again);
+        assertTrue(Json.parse(again.body()).get("mustEnrollSecondFactor").asBoolean(), "administrators need TOTP");
+        String enrolling = cookie(again);
+        Map<String, String> enrollingSession = Map.of("Cookie", enrolling, "X-CSRF-Token",
+                Json.parse(again.body()).get("csrfToken").asText());
+        HttpResponse<String> noTotp = karaf.get("/api/v1/audit/verification", Map.of("Cookie", enrolling));
+        assertEquals(403, noTotp.statusCode());
+        assertTrue(noTotp.body().contains("second-factor-required"), noTotp.body());
+        JsonNode enrollment = Json.parse(karaf.send("POST", "/api/v1/auth/second-factor", null, enrollingSession).body());
+        assertTrue(enrollment.get("otpauthUri").asText().startsWith("otpauth://totp/Zhicheng:admin?secret="));
+        AuthenticatorApp app = new AuthenticatorApp(enrollment.get("secret").asText());
+        java.time.Instant now = java.time.Instant.now();
+        assertEquals(204, karaf.send("POST", "/api/v1/auth/second-factor/confirm",
+                "{\"code\":\"" + app.code(now) + "\"}", enrollingSession).statusCode());
+
+        // Every sign-in from now on: the password, then a fresh code.
+        HttpResponse<String> first = login(admin.get("username"), NEW_ADMIN_PASSWORD);
+        JsonNode step = Json.parse(first.body());
+        assertTrue(step.get("secondFactorRequired").asBoolean(), first.body());
+        assertTrue(first.headers().firstValue("Set-Cookie").isEmpty(), "no session before the code");
+        HttpResponse<String> reused = karaf.send("POST", "/api/v1/auth/login/second-factor", "{\"challenge\":\""
+                + step.get("challenge").asText() + "\",\"code\":\"" + app.code(now) + "\"}", Map.of());
+        assertEquals(401, reused.statusCode(), "the code of the setup cannot be used again");
+        HttpResponse<String> second = karaf.send("POST", "/api/v1/auth/login/second-factor", "{\"challenge\":\""
+                + step.get("challenge").asText() + "\",\"code\":\"" + app.code(now.plusSeconds(30)) + "\"}", Map.of());
+        assertEquals(200, second.statusCode(), second.body());
+        signedIn = second;
+        String newCookie = cookie(second);
         JsonNode verification = Json.parse(karaf.get("/api/v1/audit/verification", Map.of("Cookie", newCookie)).body());
         assertTrue(verification.get("intact").asBoolean(), verification.toString());
         assertTrue(verification.get("entriesChecked").asLong() >= 5);

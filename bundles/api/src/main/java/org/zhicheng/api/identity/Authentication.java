@@ -32,6 +32,15 @@ public interface Authentication {
      */
     Optional<Session> resolve(String token);
 
+    /**
+     * Completes a sign-in that {@link #login} answered with {@link SecondFactorRequired}: checks the TOTP code of
+     * the account (each code is accepted once). Wrong codes count towards the lockout like wrong passwords.
+     *
+     * @param challenge the challenge {@link #login} returned (valid for 5 minutes, 5 attempts)
+     * @param code the 6-digit code from the authenticator app
+     */
+    LoginResult completeSecondFactor(String challenge, String code, String clientIp);
+
     /** Ends the session behind a token, server-side; unknown tokens are ignored. */
     void logout(String token, String clientIp);
 
@@ -45,6 +54,10 @@ public interface Authentication {
 
     /** Signed in: the token goes into an HttpOnly cookie, the CSRF token to the page. */
     record SignedIn(Session session, String token) implements LoginResult {
+    }
+
+    /** The password was right; the account's TOTP code must follow ({@link #completeSecondFactor}). */
+    record SecondFactorRequired(String challenge) implements LoginResult {
     }
 
     /** Not signed in. */
@@ -62,6 +75,10 @@ public interface Authentication {
         /** Its organisation, or one above it, is disabled (FJ-9). */
         ORGANISATION_DISABLED,
         /** A registration its unit has not approved yet (CQ-APP-1). */
-        PENDING_APPROVAL
+        PENDING_APPROVAL,
+        /** The TOTP code is wrong, already used, or the challenge expired. */
+        BAD_SECOND_FACTOR,
+        /** The account uses TOTP but the deployment's personal-data keys, which protect the secret, are missing. */
+        SECOND_FACTOR_UNAVAILABLE
     }
 }

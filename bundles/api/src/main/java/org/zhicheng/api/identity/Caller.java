@@ -17,9 +17,12 @@ import java.util.Set;
  * @param permissions what the roles grant, e.g. {@code account.manage}
  * @param mustChangePassword whether the account must change its password before doing anything else (FJ-7,
  *        FJ-9)
+ * @param mustEnrollSecondFactor whether the account must set up TOTP two-factor sign-in before doing anything
+ *        else (administrators by default, MLPS 2.0 level 3)
  */
 public record Caller(String accountId, String username, String displayName, String organisationId,
-        String organisationPath, Set<String> roles, Set<String> permissions, boolean mustChangePassword) {
+        String organisationPath, Set<String> roles, Set<String> permissions, boolean mustChangePassword,
+        boolean mustEnrollSecondFactor) {
 
     public Caller {
         Objects.requireNonNull(accountId, "accountId");

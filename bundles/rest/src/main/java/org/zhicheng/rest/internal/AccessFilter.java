@@ -69,6 +69,9 @@ public final class AccessFilter implements ContainerRequestFilter {
         if (caller.mustChangePassword()) {
             return Optional.of(Sessions.PASSWORD_CHANGE_REQUIRED);
         }
+        if (caller.mustEnrollSecondFactor()) {
+            return Optional.of(Sessions.SECOND_FACTOR_REQUIRED);
+        }
         return caller.has(requires.value()) ? Optional.empty() : Optional.of(Sessions.PERMISSION_DENIED);
     }
 

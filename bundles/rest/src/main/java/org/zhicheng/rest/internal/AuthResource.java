@@ -27,9 +27,11 @@ import org.zhicheng.api.identity.AccountAdministration;
 import org.zhicheng.api.identity.Authentication;
 import org.zhicheng.api.identity.Authentication.LoginResult;
 import org.zhicheng.api.identity.Authentication.Refused;
+import org.zhicheng.api.identity.Authentication.SecondFactorRequired;
 import org.zhicheng.api.identity.Authentication.Session;
 import org.zhicheng.api.identity.Authentication.SignedIn;
 import org.zhicheng.api.identity.Caller;
+import org.zhicheng.api.identity.SecondFactors;
 
 /** {@code /api/v1/auth}: sign in, sign out, and who the caller is. */
 @Path("v1/auth")
@@ -40,12 +42,21 @@ public final class AuthResource {
     public record LoginRequest(String username, String password, String captcha) {
     }
 
+    /** The second step of a sign-in: the challenge from the first and the app's code. */
+    public record SecondStep(String challenge, String code) {
+    }
+
+    /** A TOTP code. */
+    public record Code(String code) {
+    }
+
     /** The body of a password change. */
     public record PasswordChange(String currentPassword, String newPassword) {
     }
 
     private final Supplier<Authentication> authentication;
     private final Supplier<AccountAdministration> accounts;
+    private final Supplier<SecondFactors> secondFactors;
 
     @Context
     private HttpServletRequest servletRequest;
@@ -56,9 +67,11 @@ public final class AuthResource {
     @Context
     private UriInfo uri;
 
-    AuthResource(Supplier<Authentication> authentication, Supplier<AccountAdministration> accounts) {
+    AuthResource(Supplier<Authentication> authentication, Supplier<AccountAdministration> accounts,
+            Supplier<SecondFactors> secondFactors) {
         this.authentication = authentication;
         this.accounts = accounts;
+        this.secondFactors = secondFactors;
     }
 
     @POST
@@ -82,7 +95,54 @@ public final class AuthResource {
             throw new ApiException(new ApiProblem(400, "invalid-request", "用户名或密码过长。",
                     "The username or password is too long."));
         }
-        LoginResult result = auth().login(body.username(), body.password(), clientIp());
+        return answer(auth().login(body.username(), body.password(), clientIp()));
+    }
+
+    @POST
+    @Path("login/second-factor")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access.Public
+    @Operation(summary = "Sign in, second step / 登录（动态验证码）",
+            description = "When sign-in answered secondFactorRequired: the challenge it gave and the 6-digit code of the "
+                    + "authenticator app. Wrong codes count towards the lockout.",
+            responses = {@ApiResponse(responseCode = "200", description = "Signed in"),
+                @ApiResponse(responseCode = "401", description = "Wrong or reused code, or the challenge expired"),
+                @ApiResponse(responseCode = "423", description = "Account locked")})
+    public Response secondStep(SecondStep body) {
+        if (body == null || body.challenge() == null || body.code() == null) {
+            throw new ApiException(new ApiProblem(400, "invalid-request", "请输入动态验证码。",
+                    "Please enter the code from your authenticator app."));
+        }
+        return answer(auth().completeSecondFactor(body.challenge(), body.code(), clientIp()));
+    }
+
+    @POST
+    @Path("second-factor")
+    @Access.SignedIn
+    @Operation(summary = "Set up two-factor sign-in / 启用动态验证码",
+            description = "Returns a new TOTP secret (text and otpauth URI for a QR code); confirm it with a code.")
+    public Map<String, Object> beginSecondFactor() {
+        SecondFactors.Enrollment e = factors().begin(Sessions.caller(servletRequest), clientIp());
+        return Map.of("secret", e.secret(), "otpauthUri", e.otpauthUri());
+    }
+
+    @POST
+    @Path("second-factor/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access.SignedIn
+    @Operation(summary = "Confirm two-factor sign-in / 确认启用动态验证码",
+            responses = {@ApiResponse(responseCode = "204", description = "On from the next sign-in"),
+                @ApiResponse(responseCode = "400", description = "Wrong code")})
+    public Response confirmSecondFactor(Code body) {
+        factors().confirm(Sessions.caller(servletRequest), body == null ? null : body.code(), clientIp());
+        return Response.noContent().build();
+    }
+
+    /** The answer to either step of a sign-in. */
+    private Response answer(LoginResult result) {
+        if (result instanceof SecondFactorRequired second) {
+            return Response.ok(Map.of("secondFactorRequired", true, "challenge", second.challenge())).build();
+        }
         if (result instanceof Refused refused) {
             throw new ApiException(switch (refused.reason()) {
                 case BAD_CREDENTIALS -> new ApiProblem(401, "bad-credentials", "用户名或密码错误。",
@@ -96,6 +156,12 @@ public final class AuthResource {
                         "Your organisation, or one above it, is disabled; please contact the authority above it.");
                 case PENDING_APPROVAL -> new ApiProblem(403, "registration-pending", "注册申请尚待所在单位审核，审核通过后即可登录。",
                         "Your registration awaits approval by your unit; you can sign in once it is approved.");
+                case BAD_SECOND_FACTOR -> new ApiProblem(401, "bad-second-factor",
+                        "动态验证码不正确、已使用或已过期，请重新登录。",
+                        "The code is wrong, already used, or expired; please sign in again.");
+                case SECOND_FACTOR_UNAVAILABLE -> new ApiProblem(503, "second-factor-unavailable",
+                        "动态验证服务未配置（缺少个人信息加密密钥），请联系系统管理员。",
+                        "Two-factor sign-in is not configured (personal-data keys missing); contact the administrator.");
             });
         }
         SignedIn in = (SignedIn) result;
@@ -148,6 +214,12 @@ public final class AuthResource {
         return Response.noContent().header("Set-Cookie", cookie("", 0)).build();
     }
 
+    private SecondFactors factors() {
+        return ApiException.available(secondFactors, "second-factor-unavailable",
+                "动态验证服务未配置（缺少个人信息加密密钥），请联系系统管理员。",
+                "Two-factor sign-in is not configured (personal-data keys missing); contact the administrator.");
+    }
+
     private Authentication auth() {
         return ApiException.available(authentication, "identity-unavailable", "登录服务暂不可用，请稍后重试。",
                 "Sign-in is not available right now; please try again shortly.");
@@ -161,6 +233,7 @@ public final class AuthResource {
         body.put("roles", new TreeSet<>(caller.roles()));
         body.put("permissions", new TreeSet<>(caller.permissions()));
         body.put("mustChangePassword", caller.mustChangePassword());
+        body.put("mustEnrollSecondFactor", caller.mustEnrollSecondFactor());
         body.put("csrfToken", session.csrfToken());
         body.put("expiresAt", session.expiresAt().toString());
         return body;

@@ -21,6 +21,7 @@ import org.zhicheng.api.identity.AccountAdministration;
 import org.zhicheng.api.identity.Authentication;
 import org.zhicheng.api.identity.Organisations;
 import org.zhicheng.api.identity.Registrations;
+import org.zhicheng.api.identity.SecondFactors;
 import org.zhicheng.api.registry.BusinessRegistry;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -71,6 +72,10 @@ public final class RestServer {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Registrations registrations;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SecondFactors secondFactors;
+
     private Bus bus;
     private Server server;
 
@@ -89,7 +94,7 @@ public final class RestServer {
             List<Object> resources = List.of(
                     new HealthResource(() -> indicators),
                     new BusinessResource(() -> registry, json),
-                    new AuthResource(() -> authentication, () -> accounts),
+                    new AuthResource(() -> authentication, () -> accounts, () -> secondFactors),
                     new AccountResource(() -> accounts),
                     new OrganisationResource(() -> organisations),
                     new RegistrationResource(() -> registrations),

@@ -24,6 +24,9 @@ final class Sessions {
 
     static final ApiProblem PASSWORD_CHANGE_REQUIRED = new ApiProblem(403, "password-change-required",
             "请先修改密码后再继续操作。", "Please change your password before you continue.");
+    static final ApiProblem SECOND_FACTOR_REQUIRED = new ApiProblem(403, "second-factor-required",
+            "管理员账号须先启用动态验证码（双因素登录）后再继续操作。",
+            "Administrator accounts must set up two-factor sign-in before they continue.");
     static final ApiProblem PERMISSION_DENIED = new ApiProblem(403, "permission-denied", "您没有执行此操作的权限。",
             "You do not have permission to do this.");
 

@@ -34,6 +34,8 @@ import org.zhicheng.api.identity.Authentication;
 import org.zhicheng.api.identity.Caller;
 import org.zhicheng.api.persistence.DatabaseSchema;
 import org.zhicheng.identity.internal.crypto.PasswordHasher;
+import org.zhicheng.identity.internal.crypto.PiiCipher;
+import org.zhicheng.identity.internal.crypto.Totp;
 import org.zhicheng.identity.internal.jdbc.Transactions;
 
 /**
@@ -46,6 +48,12 @@ import org.zhicheng.identity.internal.jdbc.Transactions;
 public final class DatabaseAuthentication implements Authentication {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseAuthentication.class);
+
+    /** The purpose the TOTP secret is encrypted for (see {@link PiiCipher}). */
+    public static final String TOTP_PURPOSE = "account.totp";
+    private static final String ADMINISTRATOR = "platform-admin";
+    private static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(5);
+    private static final int MAX_CHALLENGE_ATTEMPTS = 5;
 
     /** True when organisation d is o itself or an ancestor of o, and is disabled. */
     private static final String DISABLED_ANCESTOR = "d.status = 'disabled' AND o.path LIKE d.path || '%'";
@@ -63,6 +71,9 @@ public final class DatabaseAuthentication implements Authentication {
     private final SecureRandom random = new SecureRandom();
     /** Verified against for unknown usernames, so they take as long as wrong passwords. */
     private final String decoyHash;
+    /** Decrypts TOTP secrets; null without the personal-data keys (then TOTP accounts cannot sign in). */
+    private PiiCipher cipher;
+    private boolean secondFactorForAdministrators;
 
     @Activate
     public DatabaseAuthentication(@Reference(target = "(osgi.jndi.service.name=zhicheng)") DataSource dataSource,
@@ -70,6 +81,9 @@ public final class DatabaseAuthentication implements Authentication {
         this(dataSource, audit, new PasswordHasher(new PasswordHasher.Settings(settings.argon2MemoryKiB(),
                 settings.argon2Iterations(), 1)), Clock.systemUTC(), settings.maxFailedLogins(),
                 Duration.ofMinutes(settings.sessionIdleMinutes()), Duration.ofHours(settings.sessionAbsoluteHours()));
+        this.cipher = settings.pii_encryptionKey().isBlank() ? null : PiiCipher.fromConfiguration(settings.pii_keyId(),
+                settings.pii_encryptionKey(), settings.pii_lookupKey());
+        this.secondFactorForAdministrators = settings.totp_requiredForAdministrators();
     }
 
     /** For tests and tools: explicit collaborators and settings. */
@@ -88,6 +102,13 @@ public final class DatabaseAuthentication implements Authentication {
         this.decoyHash = hasher.hash(randomToken());
     }
 
+    /** For tests: TOTP with this cipher, and whether administrators must set it up. */
+    public DatabaseAuthentication withSecondFactor(PiiCipher cipher, boolean requiredForAdministrators) {
+        this.cipher = cipher;
+        this.secondFactorForAdministrators = requiredForAdministrators;
+        return this;
+    }
+
     @Override
     public LoginResult login(String username, String password, String clientIp) {
         String key = UsernameKey.of(username);
@@ -102,8 +123,9 @@ public final class DatabaseAuthentication implements Authentication {
         String status;
         int failed;
         boolean locked;
+        boolean totp;
         try (PreparedStatement select = c.prepareStatement("SELECT id, organisation_id, password_hash, status,"
-                + " failed_logins, locked_at FROM account WHERE username_key = ? FOR UPDATE")) {
+                + " failed_logins, locked_at, totp_enabled FROM account WHERE username_key = ? FOR UPDATE")) {
             select.setString(1, key);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next() || "deleted".equals(rs.getString("status"))) {
@@ -118,6 +140,7 @@ public final class DatabaseAuthentication implements Authentication {
                 status = rs.getString("status");
                 failed = rs.getInt("failed_logins");
                 locked = rs.getObject("locked_at") != null;
+                totp = rs.getBoolean("totp_enabled");
             }
         }
         Actor actor = new Actor(accountId, organisationId, null, ip);
@@ -126,24 +149,7 @@ public final class DatabaseAuthentication implements Authentication {
             return new Refused(Reason.LOCKED);
         }
         if (!hasher.verify(password, hash)) {
-            int now = failed + 1;
-            boolean lockNow = now >= maxFailedLogins;
-            try (PreparedStatement update = c.prepareStatement("UPDATE account SET failed_logins = ?, locked_at = ?,"
-                    + " row_version = row_version + 1 WHERE id = ?")) {
-                update.setInt(1, now);
-                update.setObject(2, lockNow ? OffsetDateTime.now(clock) : null);
-                update.setString(3, accountId);
-                update.executeUpdate();
-            }
-            audit.record(new AuditEvent("login.failure", actor, "account", accountId, null, null,
-                    "consecutive failures: " + now));
-            if (lockNow) {
-                audit.record(new AuditEvent("account.lock", Actor.SYSTEM, "account", accountId,
-                        "{\"locked\":false}", "{\"locked\":true}", maxFailedLogins + " consecutive failed logins"));
-                LOG.warn("Account {} locked after {} consecutive failed logins", accountId, now);
-                return new Refused(Reason.LOCKED);
-            }
-            return new Refused(Reason.BAD_CREDENTIALS);
+            return countFailure(c, accountId, organisationId, failed, ip, "password mismatch");
         }
         // The password is right: only now may the caller learn that the account is frozen or pending.
         if (!"active".equals(status)) {
@@ -163,13 +169,143 @@ public final class DatabaseAuthentication implements Authentication {
                 }
             }
         }
-        try (PreparedStatement reset = c.prepareStatement("UPDATE account SET failed_logins = 0"
-                + (hasher.needsRehash(hash) ? ", password_hash = ?" : "") + " WHERE id = ?")) {
-            int i = 1;
-            if (hasher.needsRehash(hash)) {
-                reset.setString(i++, hasher.hash(password));
+        if (hasher.needsRehash(hash)) {
+            try (PreparedStatement rehash = c.prepareStatement("UPDATE account SET password_hash = ? WHERE id = ?")) {
+                rehash.setString(1, hasher.hash(password));
+                rehash.setString(2, accountId);
+                rehash.executeUpdate();
             }
-            reset.setString(i, accountId);
+        }
+        // The failure count is reset only by a complete sign-in, so wrong TOTP codes add up across attempts.
+        if (totp) {
+            if (cipher == null) {
+                return new Refused(Reason.SECOND_FACTOR_UNAVAILABLE);
+            }
+            String challenge = randomToken();
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO login_challenge (token_hash, account_id,"
+                    + " client_ip, expires_at, attempts) VALUES (?, ?, ?, ?, 0)")) {
+                insert.setString(1, sha256(challenge));
+                insert.setString(2, accountId);
+                insert.setString(3, ip);
+                insert.setObject(4, utc(clock.instant().plus(CHALLENGE_LIFETIME)));
+                insert.executeUpdate();
+            }
+            audit.record(new AuditEvent("login.second-factor-required", actor, "account", accountId, null, null,
+                    null));
+            return new SecondFactorRequired(challenge);
+        }
+        return openSession(c, accountId, organisationId, ip, null);
+    }
+
+    @Override
+    public LoginResult completeSecondFactor(String challenge, String code, String clientIp) {
+        if (challenge == null || challenge.isEmpty() || challenge.length() > 100) {
+            return new Refused(Reason.BAD_SECOND_FACTOR);
+        }
+        return Transactions.inTransaction(dataSource, "sign-in", c -> secondStep(c, sha256(challenge), code,
+                clientIp));
+    }
+
+    private LoginResult secondStep(Connection c, String challengeHash, String code, String ip) throws SQLException {
+        String accountId;
+        int attempts;
+        try (PreparedStatement select = c.prepareStatement("SELECT account_id, attempts, expires_at FROM"
+                + " login_challenge WHERE token_hash = ? FOR UPDATE")) {
+            select.setString(1, challengeHash);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next() || !clock.instant().isBefore(rs.getObject(3, OffsetDateTime.class).toInstant())) {
+                    return new Refused(Reason.BAD_SECOND_FACTOR);
+                }
+                accountId = rs.getString(1);
+                attempts = rs.getInt(2);
+            }
+        }
+        String organisationId;
+        int failed;
+        String secret;
+        Long lastStep;
+        try (PreparedStatement select = c.prepareStatement("SELECT organisation_id, failed_logins, locked_at, status,"
+                + " totp_secret_enc, totp_last_step FROM account WHERE id = ? FOR UPDATE")) {
+            select.setString(1, accountId);
+            try (ResultSet rs = select.executeQuery()) {
+                boolean found = rs.next();
+                boolean locked = found && rs.getObject(3) != null;
+                if (!found || locked || !"active".equals(rs.getString(4))) {
+                    deleteChallenge(c, challengeHash);
+                    return new Refused(locked ? Reason.LOCKED : Reason.FROZEN);
+                }
+                organisationId = rs.getString(1);
+                failed = rs.getInt(2);
+                secret = rs.getString(5);
+                long step = rs.getLong(6);
+                lastStep = rs.wasNull() ? null : step;
+            }
+        }
+        if (cipher == null || secret == null) {
+            return new Refused(Reason.SECOND_FACTOR_UNAVAILABLE);
+        }
+        var accepted = Totp.verify(java.util.Base64.getDecoder().decode(cipher.decrypt(secret, TOTP_PURPOSE)), code,
+                clock.instant(), lastStep);
+        if (accepted.isEmpty()) {
+            if (attempts + 1 >= MAX_CHALLENGE_ATTEMPTS) {
+                deleteChallenge(c, challengeHash);
+            } else {
+                try (PreparedStatement update = c.prepareStatement(
+                        "UPDATE login_challenge SET attempts = attempts + 1 WHERE token_hash = ?")) {
+                    update.setString(1, challengeHash);
+                    update.executeUpdate();
+                }
+            }
+            LoginResult failure = countFailure(c, accountId, organisationId, failed, ip, "second-factor code mismatch");
+            return failure instanceof Refused r && r.reason() == Reason.LOCKED ? failure
+                    : new Refused(Reason.BAD_SECOND_FACTOR);
+        }
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE account SET totp_last_step = ? WHERE id = ?")) {
+            update.setLong(1, accepted.getAsLong());
+            update.setString(2, accountId);
+            update.executeUpdate();
+        }
+        deleteChallenge(c, challengeHash);
+        return openSession(c, accountId, organisationId, ip, "with second factor");
+    }
+
+    /** Counts a failed attempt; locks the account at the limit (FJ-7). */
+    private LoginResult countFailure(Connection c, String accountId, String organisationId, int failed, String ip,
+            String what) throws SQLException {
+        Actor actor = new Actor(accountId, organisationId, null, ip);
+        int now = failed + 1;
+        boolean lockNow = now >= maxFailedLogins;
+        try (PreparedStatement update = c.prepareStatement("UPDATE account SET failed_logins = ?, locked_at = ?,"
+                + " row_version = row_version + 1 WHERE id = ?")) {
+            update.setInt(1, now);
+            update.setObject(2, lockNow ? OffsetDateTime.now(clock) : null);
+            update.setString(3, accountId);
+            update.executeUpdate();
+        }
+        audit.record(new AuditEvent("login.failure", actor, "account", accountId, null, null,
+                what + "; consecutive failures: " + now));
+        if (lockNow) {
+            audit.record(new AuditEvent("account.lock", Actor.SYSTEM, "account", accountId,
+                    "{\"locked\":false}", "{\"locked\":true}", maxFailedLogins + " consecutive failed logins"));
+            LOG.warn("Account {} locked after {} consecutive failed logins", accountId, now);
+            return new Refused(Reason.LOCKED);
+        }
+        return new Refused(Reason.BAD_CREDENTIALS);
+    }
+
+    private static void deleteChallenge(Connection c, String challengeHash) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM login_challenge WHERE token_hash = ?")) {
+            delete.setString(1, challengeHash);
+            delete.executeUpdate();
+        }
+    }
+
+    /** Starts a session for an account whose credentials were all checked. */
+    private LoginResult openSession(Connection c, String accountId, String organisationId, String ip, String detail)
+            throws SQLException {
+        try (PreparedStatement reset = c.prepareStatement("UPDATE account SET failed_logins = 0 WHERE id = ?")) {
+            reset.setString(1, accountId);
             reset.executeUpdate();
         }
         String token = randomToken();
@@ -189,7 +325,7 @@ public final class DatabaseAuthentication implements Authentication {
         }
         Caller caller = caller(c, accountId).orElseThrow();
         audit.record(new AuditEvent("login.success", new Actor(accountId, organisationId, null, ip), "account",
-                accountId, null, null, null));
+                accountId, null, null, detail));
         return new SignedIn(new Session(caller, csrf, expires), token);
     }
 
@@ -266,15 +402,16 @@ public final class DatabaseAuthentication implements Authentication {
     }
 
     /** The caller an account is, with its organisation path and the permissions of its roles. */
-    private static Optional<Caller> caller(Connection c, String accountId) throws SQLException {
+    private Optional<Caller> caller(Connection c, String accountId) throws SQLException {
         String username;
         String displayName;
         String organisationId;
         String path;
         boolean mustChange;
+        boolean totpEnabled;
         try (PreparedStatement select = c.prepareStatement("SELECT a.username, a.display_name, a.organisation_id,"
-                + " o.path, a.must_change_password FROM account a JOIN organisation o ON o.id = a.organisation_id"
-                + " WHERE a.id = ?")) {
+                + " o.path, a.must_change_password, a.totp_enabled FROM account a"
+                + " JOIN organisation o ON o.id = a.organisation_id WHERE a.id = ?")) {
             select.setString(1, accountId);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
@@ -285,6 +422,7 @@ public final class DatabaseAuthentication implements Authentication {
                 organisationId = rs.getString(3);
                 path = rs.getString(4);
                 mustChange = rs.getBoolean(5);
+                totpEnabled = rs.getBoolean(6);
             }
         }
         Set<String> roles = new HashSet<>();
@@ -301,8 +439,9 @@ public final class DatabaseAuthentication implements Authentication {
                 }
             }
         }
+        boolean mustEnroll = secondFactorForAdministrators && roles.contains(ADMINISTRATOR) && !totpEnabled;
         return Optional.of(new Caller(accountId, username, displayName, organisationId, path, roles, permissions,
-                mustChange));
+                mustChange, mustEnroll));
     }
 
     private static boolean delete(Connection c, String tokenHash) throws SQLException {

@@ -36,6 +36,10 @@ public @interface IdentitySettings {
             + " birth date.")
     boolean password_rejectPersonal() default true;
 
+    @AttributeDefinition(description = "Platform administrators must set up TOTP two-factor sign-in before doing"
+            + " anything else (MLPS 2.0 level 3).")
+    boolean totp_requiredForAdministrators() default true;
+
     @AttributeDefinition(description = "Name of the personal-data key pair, stored with every ciphertext.")
     String pii_keyId() default "k1";
 
