@@ -77,6 +77,7 @@ abstract class DistributionContract {
         assertEquals(expectedDatabaseProduct(), database.get("product").asText());
         assertEquals(newestMigration(), database.get("schemaVersion").asText(), "every migration applied");
         assertEquals("UP", health.at("/components/businesses/status").asText());
+        assertEquals("configured", health.at("/components/identity/personalDataKeys").asText());
         System.out.printf("[figures] %s: boot to healthy /api/health in %.1f s%n", getClass().getSimpleName(),
                 karaf.bootTime().toMillis() / 1000.0);
     }
