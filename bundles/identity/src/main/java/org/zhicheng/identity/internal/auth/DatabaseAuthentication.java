@@ -308,6 +308,17 @@ public final class DatabaseAuthentication implements Authentication {
             reset.setString(1, accountId);
             reset.executeUpdate();
         }
+        // Housekeeping on the way: this account's ended sessions and anyone's stale challenges.
+        try (PreparedStatement purge = c.prepareStatement(
+                "DELETE FROM web_session WHERE account_id = ? AND expires_at < ?")) {
+            purge.setString(1, accountId);
+            purge.setObject(2, utc(clock.instant()));
+            purge.executeUpdate();
+        }
+        try (PreparedStatement purge = c.prepareStatement("DELETE FROM login_challenge WHERE expires_at < ?")) {
+            purge.setObject(1, utc(clock.instant()));
+            purge.executeUpdate();
+        }
         String token = randomToken();
         String csrf = randomToken();
         Instant now = clock.instant();
