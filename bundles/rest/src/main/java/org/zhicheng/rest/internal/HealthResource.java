@@ -23,7 +23,7 @@ import org.zhicheng.api.health.HealthIndicator;
 public final class HealthResource {
 
     /** Parts that must report for the platform to be up; a missing one counts as down. */
-    static final String[] REQUIRED = {"database", "businesses"};
+    static final String[] REQUIRED = {"database", "businesses", "identity"};
 
     private final Supplier<Collection<HealthIndicator>> indicators;
 

@@ -22,6 +22,7 @@ import org.zhicheng.api.identity.Authentication;
 import org.zhicheng.api.identity.Organisations;
 import org.zhicheng.api.identity.Registrations;
 import org.zhicheng.api.identity.SecondFactors;
+import org.zhicheng.api.identity.UnitRegistrations;
 import org.zhicheng.api.registry.BusinessRegistry;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -41,7 +42,7 @@ public final class RestServer {
     /** The resource classes the server carries; a test checks that none in this bundle is left out. */
     static final List<Class<?>> RESOURCES = List.of(HealthResource.class, BusinessResource.class,
             AuthResource.class, AccountResource.class, OrganisationResource.class, RegistrationResource.class,
-            AuditResource.class, OpenApiResource.class);
+            UnitRegistrationResource.class, AuditResource.class, OpenApiResource.class);
 
     // Field references: DS replaces these as services come and go, so the API keeps answering (health
     // reports what is missing) while a collaborator is away.
@@ -76,6 +77,10 @@ public final class RestServer {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile SecondFactors secondFactors;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile UnitRegistrations unitRegistrations;
+
     private Bus bus;
     private Server server;
 
@@ -98,6 +103,7 @@ public final class RestServer {
                     new AccountResource(() -> accounts),
                     new OrganisationResource(() -> organisations),
                     new RegistrationResource(() -> registrations),
+                    new UnitRegistrationResource(() -> unitRegistrations),
                     new AuditResource(() -> audit),
                     new OpenApiResource());
             if (!resources.stream().map(Object::getClass).toList().equals(RESOURCES)) {

@@ -102,22 +102,8 @@ public final class DatabaseOrganisations implements Organisations {
                 throw new IdentityException(409, "parent-not-active", "上级单位未启用或未审核通过，不能在其下添加单位。",
                         "The parent organisation is not active; nothing can be added under it.");
             }
-            requireUniqueName(c, parent.organisation().id(), clean.name(), null);
-            String id = UUID.randomUUID().toString();
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO organisation (id, parent_id, path, type, level,"
-                    + " name, credit_code, region_code, status, created_at, row_version)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, 0)")) {
-                s.setString(1, id);
-                s.setString(2, parent.organisation().id());
-                s.setString(3, parent.path() + id + "/");
-                s.setString(4, clean.type());
-                s.setInt(5, parent.organisation().level() + 1);
-                s.setString(6, clean.name());
-                s.setString(7, clean.creditCode());
-                s.setString(8, clean.regionCode());
-                s.setObject(9, OffsetDateTime.now(clock));
-                s.executeUpdate();
-            }
+            String id = insert(c, parent.organisation().id(), parent.path(), parent.organisation().level(), clean,
+                    "active", clock);
             return find(c, caller, id, false).orElseThrow().organisation();
         });
         record(caller, "organisation.create", created.id(), null, json(created));
@@ -239,6 +225,32 @@ public final class DatabaseOrganisations implements Organisations {
                 rs.getString("status"), rs.getInt("row_version")), rs.getString("path"));
     }
 
+    /**
+     * Inserts an organisation under a parent whose path and level the caller has checked, after making sure the
+     * name is free among its siblings; returns its id. Used for additions (active) and unit registrations (pending).
+     */
+    public static String insert(Connection c, String parentId, String parentPath, int parentLevel, Details clean,
+            String status, Clock clock) throws SQLException {
+        requireUniqueName(c, parentId, clean.name(), null);
+        String id = UUID.randomUUID().toString();
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO organisation (id, parent_id, path, type, level,"
+                + " name, credit_code, region_code, status, created_at, row_version)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
+            s.setString(1, id);
+            s.setString(2, parentId);
+            s.setString(3, parentPath + id + "/");
+            s.setString(4, clean.type());
+            s.setInt(5, parentLevel + 1);
+            s.setString(6, clean.name());
+            s.setString(7, clean.creditCode());
+            s.setString(8, clean.regionCode());
+            s.setString(9, status);
+            s.setObject(10, OffsetDateTime.now(clock));
+            s.executeUpdate();
+        }
+        return id;
+    }
+
     private static void requireUniqueName(Connection c, String parentId, String name, String exceptId)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
@@ -264,7 +276,7 @@ public final class DatabaseOrganisations implements Organisations {
     }
 
     /** Trims and checks the details; reports every problem at once. */
-    static Details validate(Details d) {
+    public static Details validate(Details d) {
         List<FieldProblem> problems = new ArrayList<>();
         String type = d == null || d.type() == null ? "" : d.type().strip();
         String name = d == null || d.name() == null ? "" : d.name().strip();
