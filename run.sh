@@ -49,6 +49,8 @@ cat "$keys" >> "$home/etc/org.zhicheng.identity.cfg"
 
 port=${ZHICHENG_HTTP_PORT:-8181}
 sed -i "s/^org.osgi.service.http.port = .*/org.osgi.service.http.port = $port/" "$home/etc/org.ops4j.pax.web.cfg"
+# Recovery links point here; without an SMTP server (etc/org.zhicheng.notification.cfg) they wait in the outbox.
+sed -i "s#^recovery.publicUrl =.*#recovery.publicUrl = http://127.0.0.1:$port#" "$home/etc/org.zhicheng.identity.cfg"
 
 if $demo; then
   # Demo organisations and accounts of the four provinces, made at the first start of this installation.

@@ -57,6 +57,10 @@ final class AuthorisationMatrix {
                         "/api/v1/businesses/example-profession/versions/" + w.contentHash(), null, null),
                 new Rule("POST", "/v1/auth/login", "public", "/api/v1/auth/login", null, "{}"),
                 new Rule("POST", "/v1/auth/logout", "public", null, null, null),
+                new Rule("POST", "/v1/auth/captcha", "public", "/api/v1/auth/captcha", null, null),
+                new Rule("POST", "/v1/auth/recovery", "public", "/api/v1/auth/recovery", null, "{}"),
+                new Rule("POST", "/v1/auth/recovery/complete", "public", "/api/v1/auth/recovery/complete", null, "{}"),
+                new Rule("PUT", "/v1/auth/profile", "signed-in", "/api/v1/auth/profile", null, "{}"),
                 new Rule("GET", "/v1/auth/me", "signed-in", "/api/v1/auth/me", null, null),
                 new Rule("POST", "/v1/auth/login/second-factor", "public", "/api/v1/auth/login/second-factor", null,
                         "{}"),
@@ -102,6 +106,8 @@ final class AuthorisationMatrix {
                 new Rule("POST", "/v1/accounts/{id}/password-reset", "account.manage",
                         "/api/v1/accounts/{me}/password-reset",
                         "/api/v1/accounts/" + w.foreignAccount() + "/password-reset", null),
+                new Rule("PUT", "/v1/accounts/{id}/email", "account.manage", "/api/v1/accounts/{me}/email",
+                        "/api/v1/accounts/" + w.foreignAccount() + "/email", "{\"email\":\"matrix@example.cn\"}"),
                 new Rule("DELETE", "/v1/accounts/{id}", "account.manage", "/api/v1/accounts/{me}",
                         "/api/v1/accounts/" + w.foreignAccount(), null),
                 new Rule("POST", "/v1/registrations/units", "public", "/api/v1/registrations/units", null, "{}"),
@@ -150,7 +156,12 @@ final class AuthorisationMatrix {
 
     /** A state-changing call as {@code s} that must succeed; returns the JSON answer. */
     JsonNode post(Session s, String path, String json, int expectedStatus) throws Exception {
-        HttpResponse<String> r = karaf.send("POST", path, json, Map.of("Cookie", s.cookie(), "X-CSRF-Token", s.csrf()));
+        return send(s, "POST", path, json, expectedStatus);
+    }
+
+    /** A state-changing call of any method as {@code s} that must succeed; returns the JSON answer. */
+    JsonNode send(Session s, String method, String path, String json, int expectedStatus) throws Exception {
+        HttpResponse<String> r = karaf.send(method, path, json, Map.of("Cookie", s.cookie(), "X-CSRF-Token", s.csrf()));
         assertEquals(expectedStatus, r.statusCode(), path + ": " + r.body());
         return r.body().isEmpty() ? null : Json.parse(r.body());
     }
@@ -183,6 +194,9 @@ final class AuthorisationMatrix {
                     + password + "\"}", 204);
             HttpResponse<String> signedIn = login(username, password);
             Session session = session(role, signedIn);
+            // FJ-7: the profile comes first, then the permissions apply.
+            send(session, "PUT", "/api/v1/auth/profile", "{\"displayName\":\"" + username
+                    + "\",\"email\":\"" + username + "@example.cn\"}", 204);
             if (Json.parse(signedIn.body()).get("mustEnrollSecondFactor").asBoolean()) {
                 // Administrators set up TOTP; the session goes on once it is confirmed.
                 String secret = post(session, "/api/v1/auth/second-factor", null, 200).get("secret").asText();

@@ -285,9 +285,61 @@ abstract class DistributionContract {
     }
 
     @Test
+    @Order(17)
+    void aForgottenPasswordIsRecoveredByAMailedLink() throws Exception {
+        AuthorisationMatrix matrix = new AuthorisationMatrix(karaf);
+        String root = Json.parse(karaf.get("/api/v1/organisations/mine", Map.of("Cookie", admin.cookie())).body())
+                .get("id").asText();
+        String unit = matrix.post(admin, "/api/v1/organisations", "{\"parentId\":\"" + root
+                + "\",\"type\":\"unit\",\"name\":\"找回测试医院\"}", 201).get("id").asText();
+        String account = matrix.post(admin, "/api/v1/accounts", "{\"username\":\"u0099@gdwsrc.net\","
+                + "\"displayName\":\"找回测试\",\"organisationId\":\"" + unit + "\",\"roles\":[\"unit-reviewer\"]}", 201)
+                .get("id").asText();
+        // GD-PHOTO-7: the superior registers (or changes) the unit's address.
+        matrix.send(admin, "PUT", "/api/v1/accounts/" + account + "/email", "{\"email\":\"U0099@GDWSRC.net\"}", 204);
+
+        HttpResponse<String> unknown = karaf.send("POST", "/api/v1/auth/recovery",
+                "{\"email\":\"nobody@gdwsrc.net\"}", Map.of());
+        HttpResponse<String> known = karaf.send("POST", "/api/v1/auth/recovery",
+                "{\"email\":\"u0099@gdwsrc.net\"}", Map.of());
+        assertEquals(202, known.statusCode(), known.body());
+        assertEquals(unknown.body(), known.body(), "nobody learns whether an address is registered");
+
+        await("recovery mail delivered").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> karaf.mail().getReceivedMessages().length > 0);
+        var mails = karaf.mail().getReceivedMessages();
+        assertEquals(1, mails.length, "one mail, to the registered address only");
+        assertEquals("U0099@GDWSRC.net", mails[0].getAllRecipients()[0].toString());
+        String text = (String) mails[0].getContent();
+        assertTrue(mails[0].getSubject().startsWith("找回账号或密码"), mails[0].getSubject());
+        assertTrue(text.contains("u0099@gdwsrc.net"), "the mail names the username: " + text);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/recover#token=([A-Za-z0-9_-]{43})")
+                .matcher(text);
+        assertTrue(link.find(), text);
+
+        HttpResponse<String> done = karaf.send("POST", "/api/v1/auth/recovery/complete", "{\"token\":\""
+                + link.group(1) + "\",\"newPassword\":\"Recovered#2026-Ok\"}", Map.of());
+        assertEquals(204, done.statusCode(), done.body());
+        SignInContract signIn = new SignInContract(karaf);
+        assertEquals(200, signIn.login("u0099@gdwsrc.net", "Recovered#2026-Ok").statusCode());
+        HttpResponse<String> reused = karaf.send("POST", "/api/v1/auth/recovery/complete", "{\"token\":\""
+                + link.group(1) + "\",\"newPassword\":\"Another#2026-Ok\"}", Map.of());
+        assertEquals(400, reused.statusCode());
+        assertTrue(reused.body().contains("recovery-link-invalid"), reused.body());
+        JsonNode notification = getJson("/api/health").at("/components/notification");
+        assertEquals("UP", notification.get("status").asText(), notification.toString());
+    }
+
+    @Test
     @Order(20)
     void fiveWrongPasswordsLockTheAccount() throws Exception {
         new SignInContract(karaf).wrongPasswordsLockTheAccount();
+    }
+
+    @Test
+    @Order(21)
+    void captchaIsAskedAfterAFailureOnceConfigured() throws Exception {
+        new SignInContract(karaf).captchaAfterFailures();
     }
 
     @Test

@@ -20,6 +20,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
 /**
  * The assembled distribution, unpacked into its own directory and started as a separate process on free ports.
  * {@link #close()} stops the process tree whatever happened, and a shutdown hook does so if the test JVM dies.
@@ -33,10 +36,13 @@ final class KarafDistribution implements AutoCloseable {
     private final int httpPort;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
+    /** The SMTP server the distribution sends its mail to. */
+    private final GreenMail mail;
     private Thread shutdownHook;
     private Duration bootTime;
 
     private KarafDistribution(Path home, int httpPort) {
+        this.mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         this.home = home;
         this.httpPort = httpPort;
     }
@@ -63,7 +69,24 @@ final class KarafDistribution implements AutoCloseable {
                 java.util.Base64.getEncoder().encodeToString(lookup));
         // Short enough to see a removed business leave the list within a test.
         karaf.setProperty("etc/org.zhicheng.registry.cfg", "detachedGraceSeconds", "5");
+        // The lockout and matrix tests make failed sign-ins on purpose; the captcha test turns captchas on later.
+        karaf.setProperty("etc/org.zhicheng.identity.cfg", "captcha.afterFailures", "100");
+        // Recovery links point at this instance; its mail goes to the test's own SMTP server.
+        karaf.setProperty("etc/org.zhicheng.identity.cfg", "recovery.publicUrl", "http://127.0.0.1:" + karaf.httpPort);
+        karaf.mail.start();
+        karaf.setProperty("etc/org.zhicheng.notification.cfg", "smtp.host", "127.0.0.1");
+        karaf.setProperty("etc/org.zhicheng.notification.cfg", "smtp.port",
+                String.valueOf(karaf.mail.getSmtp().getPort()));
+        karaf.setProperty("etc/org.zhicheng.notification.cfg", "smtp.security", "none");
+        karaf.setProperty("etc/org.zhicheng.notification.cfg", "from", "zhicheng@zhicheng.test");
+        karaf.setProperty("etc/org.zhicheng.notification.cfg", "pollSeconds", "1");
+        karaf.setProperty("etc/org.zhicheng.identity.cfg", "captcha.addressAfterFailures", "1000");
         return karaf;
+    }
+
+    /** The mail the distribution sent so far. */
+    GreenMail mail() {
+        return mail;
     }
 
     /** Sets (or adds) one key of a {@code .cfg} or {@code .properties} file of the distribution. */
@@ -172,6 +195,7 @@ final class KarafDistribution implements AutoCloseable {
 
     @Override
     public void close() {
+        mail.stop();
         if (process != null) {
             destroyTree(process);
             if (shutdownHook != null) {

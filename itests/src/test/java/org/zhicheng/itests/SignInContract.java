@@ -79,6 +79,8 @@ final class SignInContract {
 
     /** The new password the administrator chooses in {@link #oneTimePasswordMustBeChangedFirst()}. */
     static final String NEW_ADMIN_PASSWORD = "Zc-2026#Review!Strong";
+    /** The administrator's e-mail, given when it completes its profile. */
+    static final String ADMIN_EMAIL = "platform.admin@zhicheng.test";
 
     void oneTimePasswordMustBeChangedFirst() throws Exception {
         Map<String, String> admin = firstStartCredentials();
@@ -133,6 +135,19 @@ final class SignInContract {
         assertEquals(200, second.statusCode(), second.body());
         signedIn = second;
         String newCookie = cookie(second);
+        Map<String, String> newSession = Map.of("Cookie", newCookie, "X-CSRF-Token",
+                Json.parse(second.body()).get("csrfToken").asText());
+        // FJ-7: then the profile, before any permission applies.
+        assertTrue(Json.parse(second.body()).get("mustCompleteProfile").asBoolean(), second.body());
+        HttpResponse<String> noProfile = karaf.get("/api/v1/audit/verification", Map.of("Cookie", newCookie));
+        assertEquals(403, noProfile.statusCode());
+        assertTrue(noProfile.body().contains("profile-incomplete"), noProfile.body());
+        HttpResponse<String> badEmail = karaf.send("PUT", "/api/v1/auth/profile",
+                "{\"displayName\":\"平台管理员\",\"email\":\"admin@\"}", newSession);
+        assertEquals(400, badEmail.statusCode());
+        assertTrue(badEmail.body().contains("email.invalid"), badEmail.body());
+        assertEquals(204, karaf.send("PUT", "/api/v1/auth/profile",
+                "{\"displayName\":\"平台管理员\",\"email\":\"" + ADMIN_EMAIL + "\"}", newSession).statusCode());
         JsonNode verification = Json.parse(karaf.get("/api/v1/audit/verification", Map.of("Cookie", newCookie)).body());
         assertTrue(verification.get("intact").asBoolean(), verification.toString());
         assertTrue(verification.get("entriesChecked").asLong() >= 5);
@@ -165,6 +180,31 @@ final class SignInContract {
         assertEquals(423, fifth.statusCode(), fifth.body());
         assertEquals(423, login(admin.get("username"), NEW_ADMIN_PASSWORD).statusCode(),
                 "locked until an administrator unlocks it");
+    }
+
+    /** CQ-ORG-3, switched on at runtime through etc/org.zhicheng.identity.cfg as an operator would. */
+    void captchaAfterFailures() throws Exception {
+        karaf.setProperty("etc/org.zhicheng.identity.cfg", "captcha.afterFailures", "1");
+        org.awaitility.Awaitility.await("captcha configured").atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(500))
+                .until(() -> login("captcha.probe", "wrong").body().contains("\"field\":\"captcha\""));
+        HttpResponse<String> without = login("captcha.probe", "wrong");
+        assertEquals(401, without.statusCode());
+        assertTrue(without.body().contains("captcha-required"), without.body());
+
+        HttpResponse<String> issued = karaf.send("POST", "/api/v1/auth/captcha", null, Map.of());
+        assertEquals(200, issued.statusCode(), issued.body());
+        var captcha = Json.parse(issued.body());
+        String image = captcha.get("image").asText();
+        assertTrue(image.startsWith("data:image/png;base64,"));
+        var png = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                java.util.Base64.getDecoder().decode(image.substring(image.indexOf(',') + 1))));
+        assertEquals(160, png.getWidth());
+        HttpResponse<String> wrong = karaf.send("POST", "/api/v1/auth/login", "{\"username\":\"captcha.probe\","
+                + "\"password\":\"wrong\",\"captchaId\":" + quote(captcha.get("id").asText())
+                + ",\"captcha\":\"x\"}", Map.of());
+        assertEquals(401, wrong.statusCode());
+        assertTrue(wrong.body().contains("captcha-required"), wrong.body());
     }
 
     private static String cookie(HttpResponse<String> signedIn) {

@@ -27,7 +27,18 @@ public interface AuditTrail {
      * @param query the filters and the page
      * @return at most {@code query.limit()} entries
      */
-    List<AuditEntry> find(AuditQuery query);
+    default List<AuditEntry> find(AuditQuery query) {
+        return find(query, null);
+    }
+
+    /**
+     * Entries matching a query made by accounts of one organisation subtree: what a superior authority may see of
+     * the actions taken below it (GD-CERT-5: access is supervised level by level). Entries without an organisation
+     * (anonymous sign-in attempts, the system) lie in no subtree.
+     *
+     * @param scopePath an organisation path ({@code /rootId/.../}); null for the whole log
+     */
+    List<AuditEntry> find(AuditQuery query, String scopePath);
 
     /**
      * Recomputes the whole chain.

@@ -25,7 +25,11 @@ public interface AccountAdministration {
      * @param locked whether repeated failed sign-ins locked it
      */
     record AccountSummary(String id, String username, String displayName, String organisationId,
-            java.util.Set<String> roles, String status, boolean locked, boolean mustChangePassword) {
+            java.util.Set<String> roles, String status, boolean locked, boolean mustChangePassword, String email) {
+    }
+
+    /** What a person completes at first sign-in (FJ-7): the name shown and the e-mail for recovery. */
+    record Profile(String displayName, String email) {
     }
 
     /**
@@ -80,4 +84,19 @@ public interface AccountAdministration {
      * @throws IdentityException 400 with one problem per failed rule, or when the current password is wrong
      */
     void changePassword(Caller caller, String currentPassword, String newPassword, String clientIp);
+
+    /**
+     * Completes or updates the caller's own profile (FJ-7: required at first sign-in). The e-mail is where
+     * password recovery links go (GD-PHOTO-7).
+     *
+     * @throws IdentityException 400 for a blank or too long name or an invalid e-mail address
+     */
+    void completeProfile(Caller caller, Profile profile, String clientIp);
+
+    /**
+     * Changes the registered e-mail of an account in the caller's subtree (GD-PHOTO-7: a city changes a unit's).
+     *
+     * @throws IdentityException 400 for an invalid address, 404 outside the scope
+     */
+    void changeEmail(Caller caller, String accountId, String email, String clientIp);
 }

@@ -21,7 +21,25 @@ public interface Authentication {
      * @param clientIp the client address, for the audit log
      * @return a session, or why not
      */
-    LoginResult login(String username, String password, String clientIp);
+    default LoginResult login(String username, String password, String clientIp) {
+        return login(username, password, null, null, clientIp);
+    }
+
+    /**
+     * As {@link #login(String, String, String)}, with a captcha: after failed attempts on the username or from the
+     * client address, sign-in is refused with {@link Reason#CAPTCHA_REQUIRED} unless a captcha issued by
+     * {@link Captchas} is answered (CQ-ORG-3). A captcha is used up by the attempt that names it, right or wrong.
+     *
+     * @param captchaId the id {@link Captchas#issue()} gave, or null
+     * @param captchaAnswer the digits as read, or null
+     */
+    LoginResult login(String username, String password, String captchaId, String captchaAnswer, String clientIp);
+
+    /**
+     * Whether the next sign-in for this username from this address must carry a captcha; the same for an unknown
+     * username as for an existing one.
+     */
+    boolean captchaRequired(String username, String clientIp);
 
     /**
      * The live session behind a token: unknown, expired (idle or absolute timeout) and revoked sessions, and
@@ -68,6 +86,8 @@ public interface Authentication {
     enum Reason {
         /** Unknown username or wrong password; the two are indistinguishable on purpose. */
         BAD_CREDENTIALS,
+        /** A captcha was needed and missing, wrong, used or expired; the password was not checked (CQ-ORG-3). */
+        CAPTCHA_REQUIRED,
         /** Too many consecutive failures; an administrator must unlock the account (FJ-7). */
         LOCKED,
         /** Frozen by its unit or an administrator (CQ-ORG-4). */

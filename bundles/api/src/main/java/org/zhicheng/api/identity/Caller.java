@@ -19,10 +19,12 @@ import java.util.Set;
  *        FJ-9)
  * @param mustEnrollSecondFactor whether the account must set up TOTP two-factor sign-in before doing anything
  *        else (administrators by default, MLPS 2.0 level 3)
+ * @param mustCompleteProfile whether the account must complete its profile (name, e-mail) before doing anything
+ *        else (FJ-7)
  */
 public record Caller(String accountId, String username, String displayName, String organisationId,
         String organisationPath, Set<String> roles, Set<String> permissions, boolean mustChangePassword,
-        boolean mustEnrollSecondFactor) {
+        boolean mustEnrollSecondFactor, boolean mustCompleteProfile) {
 
     public Caller {
         Objects.requireNonNull(accountId, "accountId");

@@ -72,6 +72,9 @@ public final class AccessFilter implements ContainerRequestFilter {
         if (caller.mustEnrollSecondFactor()) {
             return Optional.of(Sessions.SECOND_FACTOR_REQUIRED);
         }
+        if (caller.mustCompleteProfile()) {
+            return Optional.of(Sessions.PROFILE_REQUIRED);
+        }
         return caller.has(requires.value()) ? Optional.empty() : Optional.of(Sessions.PERMISSION_DENIED);
     }
 

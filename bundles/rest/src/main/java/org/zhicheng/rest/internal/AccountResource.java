@@ -9,6 +9,7 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -122,6 +123,23 @@ public final class AccountResource {
     public Map<String, Object> resetPassword(@PathParam("id") String id) {
         String secret = admin().resetPassword(Sessions.caller(request), id, request.getRemoteAddr());
         return Map.of("oneTimePassword", secret, "mustChangePassword", true);
+    }
+
+    /** The body of an e-mail change. */
+    public record EmailChange(String email) {
+    }
+
+    @PUT
+    @Path("{id}/email")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access.Requires("account.manage")
+    @Operation(summary = "Change an account's e-mail / 修改账号登记邮箱",
+            description = "The address recovery links go to (GD-PHOTO-7: a city changes a unit's registered e-mail).",
+            responses = {@ApiResponse(responseCode = "204", description = "Changed"),
+                @ApiResponse(responseCode = "400", description = "Not an e-mail address")})
+    public Response changeEmail(@PathParam("id") String id, EmailChange body) {
+        admin().changeEmail(Sessions.caller(request), id, body == null ? null : body.email(), request.getRemoteAddr());
+        return Response.noContent().build();
     }
 
     private AccountAdministration admin() {

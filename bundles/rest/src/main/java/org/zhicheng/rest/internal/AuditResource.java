@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.StreamingOutput;
@@ -41,6 +43,9 @@ public final class AuditResource {
 
     private final Supplier<AuditTrail> audit;
 
+    @Context
+    private HttpServletRequest request;
+
     AuditResource(Supplier<AuditTrail> audit) {
         this.audit = audit;
     }
@@ -49,7 +54,9 @@ public final class AuditResource {
     @Path("events")
     @Access.Requires("audit.read")
     @Operation(summary = "Search the audit log / 查询审计日志",
-            description = "Oldest first, a page at a time: pass the last seq seen as 'after'.",
+            description = "Oldest first, a page at a time: pass the last seq seen as 'after'. Authorities see what "
+                    + "accounts of their own subtree did; only the deployment's root sees the whole log, anonymous "
+                    + "sign-in attempts included.",
             responses = {@ApiResponse(responseCode = "200", description = "The entries"),
                 @ApiResponse(responseCode = "400", description = "A filter is malformed")})
     public Map<String, Object> events(@QueryParam("actor") String actor, @QueryParam("organisation") String organisation,
@@ -57,7 +64,8 @@ public final class AuditResource {
             @QueryParam("objectId") String objectId, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("after") @DefaultValue("0") long after, @QueryParam("limit") @DefaultValue("100") int limit) {
         AuditQuery query = query(actor, organisation, action, objectType, objectId, from, to, after, limit);
-        List<Map<String, Object>> entries = trail().find(query).stream().map(AuditResource::describe).toList();
+        List<Map<String, Object>> entries = trail().find(query, scope()).stream().map(AuditResource::describe)
+                .toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("entries", entries);
         body.put("next", entries.isEmpty() ? null : entries.get(entries.size() - 1).get("seq"));
@@ -76,6 +84,7 @@ public final class AuditResource {
             @QueryParam("objectId") String objectId, @QueryParam("from") String from, @QueryParam("to") String to) {
         AuditQuery first = query(actor, organisation, action, objectType, objectId, from, to, 0, 1000);
         AuditTrail log = trail();
+        String scope = scope();
         StreamingOutput csv = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             writer.write('\uFEFF');
@@ -85,7 +94,7 @@ public final class AuditResource {
                 AuditQuery page = first;
                 List<AuditEntry> entries;
                 do {
-                    entries = log.find(page);
+                    entries = log.find(page, scope);
                     for (AuditEntry e : entries) {
                         var event = e.event();
                         printer.printRecord(e.seq(), e.at(), event.action(), event.actor().accountId(),
@@ -120,6 +129,13 @@ public final class AuditResource {
             body.put("problem", v.problem());
         }
         return body;
+    }
+
+    /** The caller's part of the log: its subtree, or everything for the deployment's root organisation. */
+    private String scope() {
+        String path = Sessions.caller(request).organisationPath();
+        boolean root = path.indexOf('/', 1) == path.length() - 1;
+        return root ? null : path;
     }
 
     /** The query the filters describe, or a bilingual 400 problem. */

@@ -19,7 +19,9 @@ import org.zhicheng.api.audit.AuditTrail;
 import org.zhicheng.api.health.HealthIndicator;
 import org.zhicheng.api.identity.AccountAdministration;
 import org.zhicheng.api.identity.Authentication;
+import org.zhicheng.api.identity.Captchas;
 import org.zhicheng.api.identity.Organisations;
+import org.zhicheng.api.identity.PasswordRecovery;
 import org.zhicheng.api.identity.Registrations;
 import org.zhicheng.api.identity.SecondFactors;
 import org.zhicheng.api.identity.UnitRegistrations;
@@ -81,6 +83,14 @@ public final class RestServer {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile UnitRegistrations unitRegistrations;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Captchas captchas;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PasswordRecovery recovery;
+
     private Bus bus;
     private Server server;
 
@@ -99,7 +109,7 @@ public final class RestServer {
             List<Object> resources = List.of(
                     new HealthResource(() -> indicators),
                     new BusinessResource(() -> registry, json),
-                    new AuthResource(() -> authentication, () -> accounts, () -> secondFactors),
+                    new AuthResource(() -> authentication, () -> accounts, () -> secondFactors, () -> captchas, () -> recovery),
                     new AccountResource(() -> accounts),
                     new OrganisationResource(() -> organisations),
                     new RegistrationResource(() -> registrations),

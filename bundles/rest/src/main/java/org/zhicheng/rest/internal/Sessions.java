@@ -27,6 +27,9 @@ final class Sessions {
     static final ApiProblem SECOND_FACTOR_REQUIRED = new ApiProblem(403, "second-factor-required",
             "管理员账号须先启用动态验证码（双因素登录）后再继续操作。",
             "Administrator accounts must set up two-factor sign-in before they continue.");
+    static final ApiProblem PROFILE_REQUIRED = new ApiProblem(403, "profile-incomplete",
+            "请先完善个人信息（姓名、电子邮箱）后再继续操作。",
+            "Please complete your profile (name, e-mail) before you continue.");
     static final ApiProblem PERMISSION_DENIED = new ApiProblem(403, "permission-denied", "您没有执行此操作的权限。",
             "You do not have permission to do this.");
 

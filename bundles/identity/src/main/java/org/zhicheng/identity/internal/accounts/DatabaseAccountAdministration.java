@@ -21,6 +21,7 @@ import org.zhicheng.api.identity.AccountAdministration;
 import org.zhicheng.api.identity.Caller;
 import org.zhicheng.api.identity.IdentityException;
 import org.zhicheng.api.persistence.DatabaseSchema;
+import org.zhicheng.identity.internal.audit.AuditJson;
 import org.zhicheng.identity.internal.auth.IdentitySettings;
 import org.zhicheng.identity.internal.auth.PasswordPolicies;
 import org.zhicheng.identity.internal.auth.IdentityStore;
@@ -28,6 +29,7 @@ import org.zhicheng.identity.internal.auth.UsernameKey;
 import org.zhicheng.identity.internal.crypto.OneTimeSecrets;
 import org.zhicheng.identity.internal.crypto.PasswordHasher;
 import org.zhicheng.identity.internal.jdbc.Transactions;
+import org.zhicheng.identity.internal.validation.EmailAddress;
 import org.zhicheng.identity.internal.validation.PasswordPolicy;
 import org.zhicheng.identity.internal.validation.Violation;
 
@@ -114,9 +116,8 @@ public final class DatabaseAccountAdministration implements AccountAdministratio
             created[0] = new IdentityStore(dataSource, clock).insertAccount(c, username, displayName,
                     account.organisationId(), hasher.hash(secret), true, roles);
         });
-        record(caller, clientIp, "account.create", created[0], null, "{\"username\":\"" + username.replace("\"", "")
-                + "\",\"organisationId\":\"" + account.organisationId() + "\",\"roles\":" + roles.stream().sorted()
-                .map(r -> "\"" + r + "\"").toList() + "}");
+        record(caller, clientIp, "account.create", created[0], null, AuditJson.of("username", username,
+                "organisationId", account.organisationId(), "roles", new java.util.TreeSet<>(roles)));
         return new CreatedAccount(created[0], secret);
     }
 
@@ -130,7 +131,7 @@ public final class DatabaseAccountAdministration implements AccountAdministratio
             }
             java.util.Map<String, AccountSummary> byId = new java.util.LinkedHashMap<>();
             try (PreparedStatement s = c.prepareStatement("SELECT a.id, a.username, a.display_name, a.status,"
-                    + " a.locked_at, a.must_change_password, r.role FROM account a"
+                    + " a.locked_at, a.must_change_password, r.role, a.email FROM account a"
                     + " LEFT JOIN account_role r ON r.account_id = a.id"
                     + " WHERE a.organisation_id = ? AND a.status <> 'deleted' ORDER BY a.username_key, r.role")) {
                 s.setString(1, organisationId);
@@ -144,7 +145,7 @@ public final class DatabaseAccountAdministration implements AccountAdministratio
                             roles.add(rs.getString(7));
                         }
                         byId.put(id, new AccountSummary(id, rs.getString(2), rs.getString(3), organisationId, roles,
-                                rs.getString(4), rs.getObject(5) != null, rs.getBoolean(6)));
+                                rs.getString(4), rs.getObject(5) != null, rs.getBoolean(6), rs.getString(8)));
                     }
                 }
             }
@@ -263,12 +264,7 @@ public final class DatabaseAccountAdministration implements AccountAdministratio
             }
             List<Violation> violations = policy.check(newPassword == null ? "" : newPassword, self.username());
             if (!violations.isEmpty()) {
-                throw new IdentityException(400, "weak-password", "新密码不符合密码规则：" + violations.stream()
-                        .map(Violation::zh).reduce((a, b) -> a + "；" + b).orElse(""),
-                        "The new password breaks the password rules: " + violations.stream().map(Violation::en)
-                                .reduce((a, b) -> a + "; " + b).orElse(""),
-                        violations.stream().map(v -> new FieldProblem("newPassword", v.code(), v.zh(), v.en()))
-                                .toList());
+                throw weakPassword(violations);
             }
             try (PreparedStatement s = c.prepareStatement("UPDATE account SET password_hash = ?,"
                     + " must_change_password = FALSE, password_changed_at = ?, row_version = row_version + 1"
@@ -281,6 +277,78 @@ public final class DatabaseAccountAdministration implements AccountAdministratio
             endSessions(c, self.id());
         });
         record(caller, clientIp, "account.change-password", caller.accountId(), null, null);
+    }
+
+    /** The answer to a new password that breaks the policy: every broken rule, on the field newPassword. */
+    static IdentityException weakPassword(List<Violation> violations) {
+        return new IdentityException(400, "weak-password", "新密码不符合密码规则：" + violations.stream()
+                .map(Violation::zh).reduce((a, b) -> a + "；" + b).orElse(""),
+                "The new password breaks the password rules: " + violations.stream().map(Violation::en)
+                        .reduce((a, b) -> a + "; " + b).orElse(""),
+                violations.stream().map(v -> new FieldProblem("newPassword", v.code(), v.zh(), v.en())).toList());
+    }
+
+    @Override
+    public void completeProfile(Caller caller, Profile profile, String clientIp) {
+        String displayName = profile == null || profile.displayName() == null ? "" : profile.displayName().strip();
+        String email = EmailAddress.normalise(profile == null ? null : profile.email());
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        if (displayName.isEmpty() || displayName.length() > 100) {
+            problems.add(new FieldProblem("displayName", "account.display-name", "请填写姓名（不超过100字）。",
+                    "Enter the person's name (at most 100 characters)."));
+        }
+        EmailAddress.problem(email).ifPresent(v -> problems.add(new FieldProblem("email", v.code(), v.zh(), v.en())));
+        if (!problems.isEmpty()) {
+            throw new IdentityException(400, "invalid-profile", "个人信息有误，请按提示修改。",
+                    "Some profile details are wrong; see each field.", problems);
+        }
+        String[] before = new String[1];
+        act(caller, caller.accountId(), false, (c, t) -> {
+            before[0] = profileJson(c, t.id());
+            try (PreparedStatement s = c.prepareStatement("UPDATE account SET display_name = ?, email = ?,"
+                    + " email_key = ?, profile_completed_at = COALESCE(profile_completed_at, ?),"
+                    + " row_version = row_version + 1 WHERE id = ?")) {
+                s.setString(1, displayName);
+                s.setString(2, email);
+                s.setString(3, EmailAddress.key(email));
+                s.setObject(4, OffsetDateTime.now(clock));
+                s.setString(5, t.id());
+                s.executeUpdate();
+            }
+        });
+        record(caller, clientIp, "account.profile", caller.accountId(), before[0],
+                AuditJson.of("displayName", displayName, "email", email));
+    }
+
+    @Override
+    public void changeEmail(Caller caller, String accountId, String email, String clientIp) {
+        String address = EmailAddress.normalise(email);
+        EmailAddress.problem(address).ifPresent(v -> {
+            throw new IdentityException(400, "invalid-email", v.zh(), v.en(),
+                    List.of(new FieldProblem("email", v.code(), v.zh(), v.en())));
+        });
+        String[] before = new String[1];
+        act(caller, accountId, false, (c, t) -> {
+            before[0] = profileJson(c, t.id());
+            try (PreparedStatement s = c.prepareStatement("UPDATE account SET email = ?, email_key = ?,"
+                    + " row_version = row_version + 1 WHERE id = ?")) {
+                s.setString(1, address);
+                s.setString(2, EmailAddress.key(address));
+                s.setString(3, t.id());
+                s.executeUpdate();
+            }
+        });
+        record(caller, clientIp, "account.change-email", accountId, before[0], AuditJson.of("email", address));
+    }
+
+    private static String profileJson(Connection c, String accountId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT display_name, email FROM account WHERE id = ?")) {
+            s.setString(1, accountId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return AuditJson.of("displayName", rs.getString(1), "email", rs.getString(2));
+            }
+        }
     }
 
     /** Runs a change on an account in the caller's scope, in one transaction. */
@@ -325,7 +393,8 @@ public final class DatabaseAccountAdministration implements AccountAdministratio
         }
     }
 
-    private static void endSessions(Connection c, String accountId) throws SQLException {
+    /** Ends every session of an account (after a password change, freeze, delete …). */
+    public static void endSessions(Connection c, String accountId) throws SQLException {
         update(c, accountId, "DELETE FROM web_session WHERE account_id = ?");
     }
 

@@ -108,7 +108,7 @@ public final class DatabaseAuditTrail implements AuditTrail {
     }
 
     @Override
-    public List<AuditEntry> find(AuditQuery q) {
+    public List<AuditEntry> find(AuditQuery q, String scopePath) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_event WHERE seq > ?");
         List<Object> params = new ArrayList<>();
         params.add(q.afterSeq());
@@ -120,6 +120,13 @@ public final class DatabaseAuditTrail implements AuditTrail {
         condition(sql, params, "object_id = ?", q.objectId());
         condition(sql, params, "occurred_at >= ?", utc(q.from()));
         condition(sql, params, "occurred_at < ?", utc(q.to()));
+        if (scopePath != null) {
+            if (!scopePath.matches("(/[0-9a-f-]{1,36})+/")) {
+                throw new IllegalArgumentException("not an organisation path: " + scopePath);
+            }
+            // Paths hold only ids and slashes, so no LIKE wildcard.
+            condition(sql, params, "actor_org IN (SELECT id FROM organisation WHERE path LIKE ?)", scopePath + "%");
+        }
         sql.append(" ORDER BY seq LIMIT ?");
         params.add(q.limit());
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(sql.toString())) {

@@ -1,8 +1,5 @@
 package org.zhicheng.identity.internal.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,9 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,8 +28,11 @@ import org.zhicheng.api.audit.AuditTrail;
 import org.zhicheng.api.identity.Authentication;
 import org.zhicheng.api.identity.Caller;
 import org.zhicheng.api.persistence.DatabaseSchema;
+import org.zhicheng.identity.internal.captcha.DatabaseCaptchas;
+import org.zhicheng.identity.internal.captcha.LoginThrottle;
 import org.zhicheng.identity.internal.crypto.PasswordHasher;
 import org.zhicheng.identity.internal.crypto.PiiCipher;
+import org.zhicheng.identity.internal.crypto.Tokens;
 import org.zhicheng.identity.internal.crypto.Totp;
 import org.zhicheng.identity.internal.jdbc.Transactions;
 
@@ -74,6 +72,7 @@ public final class DatabaseAuthentication implements Authentication {
     /** Decrypts TOTP secrets; null without the personal-data keys (then TOTP accounts cannot sign in). */
     private PiiCipher cipher;
     private boolean secondFactorForAdministrators;
+    private LoginThrottle throttle = LoginThrottle.OFF;
 
     @Activate
     public DatabaseAuthentication(@Reference(target = "(osgi.jndi.service.name=zhicheng)") DataSource dataSource,
@@ -84,6 +83,8 @@ public final class DatabaseAuthentication implements Authentication {
         this.cipher = settings.pii_encryptionKey().isBlank() ? null : PiiCipher.fromConfiguration(settings.pii_keyId(),
                 settings.pii_encryptionKey(), settings.pii_lookupKey());
         this.secondFactorForAdministrators = settings.totp_requiredForAdministrators();
+        this.throttle = new LoginThrottle(settings.captcha_afterFailures(), settings.captcha_addressAfterFailures(),
+                Duration.ofMinutes(settings.captcha_windowMinutes()));
     }
 
     /** For tests and tools: explicit collaborators and settings. */
@@ -99,7 +100,7 @@ public final class DatabaseAuthentication implements Authentication {
         this.maxFailedLogins = maxFailedLogins;
         this.idle = idle;
         this.absolute = absolute;
-        this.decoyHash = hasher.hash(randomToken());
+        this.decoyHash = hasher.hash(Tokens.random(random));
     }
 
     /** For tests: TOTP with this cipher, and whether administrators must set it up. */
@@ -109,11 +110,38 @@ public final class DatabaseAuthentication implements Authentication {
         return this;
     }
 
+    /** For tests: when sign-in asks for a captcha (CQ-ORG-3); never, unless set. */
+    public DatabaseAuthentication withCaptcha(LoginThrottle throttle) {
+        this.throttle = throttle;
+        return this;
+    }
+
     @Override
-    public LoginResult login(String username, String password, String clientIp) {
+    public boolean captchaRequired(String username, String clientIp) {
+        String key = UsernameKey.of(username);
+        return Transactions.inTransaction(dataSource, "sign-in",
+                c -> throttle.captchaRequiredPeek(c, key, clientIp, clock.instant()));
+    }
+
+    @Override
+    public LoginResult login(String username, String password, String captchaId, String captchaAnswer,
+            String clientIp) {
         String key = UsernameKey.of(username);
         String secret = password == null ? "" : password;
-        return Transactions.inTransaction(dataSource, "sign-in", c -> attempt(c, key, secret, clientIp));
+        return Transactions.inTransaction(dataSource, "sign-in", c -> {
+            // The captcha comes first: without it the password is not even looked at, nor counted.
+            if (throttle.captchaRequired(c, key, clientIp, clock.instant())
+                    && !DatabaseCaptchas.consume(c, captchaId, captchaAnswer, clock.instant())) {
+                audit.record(new AuditEvent("login.refused-captcha", Actor.anonymous(clientIp), "account", null,
+                        null, null, captchaId == null ? "captcha missing" : "captcha wrong or expired"));
+                return new Refused(Reason.CAPTCHA_REQUIRED);
+            }
+            LoginResult result = attempt(c, key, secret, clientIp);
+            if (result instanceof Refused r && r.reason() == Reason.BAD_CREDENTIALS) {
+                throttle.failed(c, key, clientIp, clock.instant());
+            }
+            return result;
+        });
     }
 
     private LoginResult attempt(Connection c, String key, String password, String ip) throws SQLException {
@@ -181,10 +209,10 @@ public final class DatabaseAuthentication implements Authentication {
             if (cipher == null) {
                 return new Refused(Reason.SECOND_FACTOR_UNAVAILABLE);
             }
-            String challenge = randomToken();
+            String challenge = Tokens.random(random);
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO login_challenge (token_hash, account_id,"
                     + " client_ip, expires_at, attempts) VALUES (?, ?, ?, ?, 0)")) {
-                insert.setString(1, sha256(challenge));
+                insert.setString(1, Tokens.sha256(challenge));
                 insert.setString(2, accountId);
                 insert.setString(3, ip);
                 insert.setObject(4, utc(clock.instant().plus(CHALLENGE_LIFETIME)));
@@ -202,7 +230,7 @@ public final class DatabaseAuthentication implements Authentication {
         if (challenge == null || challenge.isEmpty() || challenge.length() > 100) {
             return new Refused(Reason.BAD_SECOND_FACTOR);
         }
-        return Transactions.inTransaction(dataSource, "sign-in", c -> secondStep(c, sha256(challenge), code,
+        return Transactions.inTransaction(dataSource, "sign-in", c -> secondStep(c, Tokens.sha256(challenge), code,
                 clientIp));
     }
 
@@ -308,6 +336,14 @@ public final class DatabaseAuthentication implements Authentication {
             reset.setString(1, accountId);
             reset.executeUpdate();
         }
+        try (PreparedStatement key = c.prepareStatement("SELECT username_key FROM account WHERE id = ?")) {
+            key.setString(1, accountId);
+            try (ResultSet rs = key.executeQuery()) {
+                if (rs.next()) {
+                    throttle.succeeded(c, rs.getString(1), clock.instant());
+                }
+            }
+        }
         // Housekeeping on the way: this account's ended sessions and anyone's stale challenges.
         try (PreparedStatement purge = c.prepareStatement(
                 "DELETE FROM web_session WHERE account_id = ? AND expires_at < ?")) {
@@ -319,13 +355,13 @@ public final class DatabaseAuthentication implements Authentication {
             purge.setObject(1, utc(clock.instant()));
             purge.executeUpdate();
         }
-        String token = randomToken();
-        String csrf = randomToken();
+        String token = Tokens.random(random);
+        String csrf = Tokens.random(random);
         Instant now = clock.instant();
         Instant expires = now.plus(absolute);
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO web_session (token_hash, account_id,"
                 + " csrf_token, created_at, last_seen_at, expires_at, client_ip) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, sha256(token));
+            insert.setString(1, Tokens.sha256(token));
             insert.setString(2, accountId);
             insert.setString(3, csrf);
             insert.setObject(4, utc(now));
@@ -345,7 +381,7 @@ public final class DatabaseAuthentication implements Authentication {
         if (token == null || token.isEmpty() || token.length() > 100) {
             return Optional.empty();
         }
-        String tokenHash = sha256(token);
+        String tokenHash = Tokens.sha256(token);
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {
             String accountId;
@@ -392,7 +428,7 @@ public final class DatabaseAuthentication implements Authentication {
             return;
         }
         try (Connection c = dataSource.getConnection()) {
-            String tokenHash = sha256(token);
+            String tokenHash = Tokens.sha256(token);
             String accountId = null;
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT account_id FROM web_session WHERE token_hash = ?")) {
@@ -420,8 +456,9 @@ public final class DatabaseAuthentication implements Authentication {
         String path;
         boolean mustChange;
         boolean totpEnabled;
+        boolean profileIncomplete;
         try (PreparedStatement select = c.prepareStatement("SELECT a.username, a.display_name, a.organisation_id,"
-                + " o.path, a.must_change_password, a.totp_enabled FROM account a"
+                + " o.path, a.must_change_password, a.totp_enabled, a.profile_completed_at FROM account a"
                 + " JOIN organisation o ON o.id = a.organisation_id WHERE a.id = ?")) {
             select.setString(1, accountId);
             try (ResultSet rs = select.executeQuery()) {
@@ -434,6 +471,7 @@ public final class DatabaseAuthentication implements Authentication {
                 path = rs.getString(4);
                 mustChange = rs.getBoolean(5);
                 totpEnabled = rs.getBoolean(6);
+                profileIncomplete = rs.getObject(7) == null;
             }
         }
         Set<String> roles = new HashSet<>();
@@ -452,7 +490,7 @@ public final class DatabaseAuthentication implements Authentication {
         }
         boolean mustEnroll = secondFactorForAdministrators && roles.contains(ADMINISTRATOR) && !totpEnabled;
         return Optional.of(new Caller(accountId, username, displayName, organisationId, path, roles, permissions,
-                mustChange, mustEnroll));
+                mustChange, mustEnroll, profileIncomplete));
     }
 
     private static boolean delete(Connection c, String tokenHash) throws SQLException {
@@ -462,22 +500,7 @@ public final class DatabaseAuthentication implements Authentication {
         }
     }
 
-    private String randomToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
     }
 }

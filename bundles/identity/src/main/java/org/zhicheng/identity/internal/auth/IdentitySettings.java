@@ -40,6 +40,28 @@ public @interface IdentitySettings {
             + " anything else (MLPS 2.0 level 3).")
     boolean totp_requiredForAdministrators() default true;
 
+    @AttributeDefinition(description = "Failed sign-ins on one username after which a captcha is asked (CQ-ORG-3);"
+            + " 0 asks always. Unknown usernames are counted alike.")
+    int captcha_afterFailures() default 1;
+
+    @AttributeDefinition(description = "Failed sign-ins from one client address after which every sign-in from it"
+            + " needs a captcha; 0 asks always.")
+    int captcha_addressAfterFailures() default 10;
+
+    @AttributeDefinition(description = "Minutes after the last failure after which a failure counter starts again.")
+    int captcha_windowMinutes() default 60;
+
+    @AttributeDefinition(description = "The address people reach the platform at, e.g. https://zc.example.gov.cn;"
+            + " recovery links point there. Not taken from requests (a forged Host header would redirect links)."
+            + " Empty: password recovery by e-mail is off.")
+    String recovery_publicUrl() default "";
+
+    @AttributeDefinition(description = "Minutes a password-recovery link works (GD-PHOTO-7).")
+    int recovery_linkMinutes() default 30;
+
+    @AttributeDefinition(description = "Recovery mails per account and hour; further requests are dropped silently.")
+    int recovery_perHour() default 3;
+
     @AttributeDefinition(description = "Name of the personal-data key pair, stored with every ciphertext.")
     String pii_keyId() default "k1";
 

@@ -25,6 +25,7 @@ import org.zhicheng.api.identity.IdentityException;
 import org.zhicheng.api.identity.Organisation;
 import org.zhicheng.api.identity.Organisations;
 import org.zhicheng.api.persistence.DatabaseSchema;
+import org.zhicheng.identity.internal.audit.AuditJson;
 import org.zhicheng.identity.internal.jdbc.Transactions;
 import org.zhicheng.identity.internal.validation.CreditCode;
 
@@ -329,30 +330,8 @@ public final class DatabaseOrganisations implements Organisations {
     }
 
     private static String json(Organisation o) {
-        return "{\"parentId\":" + quote(o.parentId()) + ",\"type\":" + quote(o.type()) + ",\"name\":" + quote(o.name())
-                + ",\"creditCode\":" + quote(o.creditCode()) + ",\"regionCode\":" + quote(o.regionCode())
-                + ",\"status\":" + quote(o.status()) + "}";
-    }
-
-    private static String quote(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder b = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                default -> {
-                    if (ch < 0x20) {
-                        b.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        b.append(ch);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+        return AuditJson.of("parentId", o.parentId(), "type", o.type(), "name", o.name(), "creditCode",
+                o.creditCode(), "regionCode", o.regionCode(), "status", o.status());
     }
 
     private static IdentityException notFound() {

@@ -22,6 +22,7 @@ import org.zhicheng.api.identity.IdentityException;
 import org.zhicheng.api.identity.Organisations.Details;
 import org.zhicheng.api.identity.UnitRegistrations;
 import org.zhicheng.api.persistence.DatabaseSchema;
+import org.zhicheng.identity.internal.audit.AuditJson;
 import org.zhicheng.identity.internal.auth.IdentitySettings;
 import org.zhicheng.identity.internal.auth.IdentityStore;
 import org.zhicheng.identity.internal.auth.PasswordPolicies;
@@ -113,7 +114,7 @@ public final class DatabaseUnitRegistrations implements UnitRegistrations {
             return unit;
         });
         audit.record(new AuditEvent("unit.register", Actor.anonymous(clientIp), "organisation", id, null,
-                "{\"parentId\":\"" + a.parentId() + "\",\"username\":\"" + username.replace("\"", "") + "\"}", null));
+                AuditJson.of("parentId", a.parentId(), "username", username), null));
         return id;
     }
 

@@ -14,8 +14,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +21,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +35,7 @@ import org.zhicheng.api.identity.Authentication.Session;
 import org.zhicheng.api.identity.Authentication.SignedIn;
 import org.zhicheng.identity.internal.audit.DatabaseAuditTrail;
 import org.zhicheng.identity.internal.crypto.PasswordHasher;
+import org.zhicheng.persistence.internal.TestClock;
 import org.zhicheng.persistence.internal.TestDatabases;
 import org.zhicheng.persistence.internal.TestDatabases.TestDatabase;
 
@@ -46,30 +44,6 @@ class DatabaseAuthenticationTest {
 
     static final String PASSWORD = "Kx7#vPq2!mRt";
 
-
-    /** A clock the test moves. */
-    static final class TestClock extends Clock {
-        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-22T08:00:00Z"));
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        void advance(Duration d) {
-            now.updateAndGet(i -> i.plus(d));
-        }
-    }
 
     /** One database with a unit, an account "Zhang.Wei" (unit reviewer) and the services under test. */
     record Fixture(TestDatabase db, DatabaseAuthentication auth, DatabaseAuditTrail audit, IdentityStore store,

@@ -41,7 +41,7 @@ class SecondFactorTest {
     void administratorsSetUpTotpAndThenEverySignInNeedsAFreshCode(TestDatabases.Factory factory) throws Exception {
         try (TestDatabase db = factory.create()) {
             TestDatabases.migrate(db.dataSource());
-            DatabaseAuthenticationTest.TestClock clock = new DatabaseAuthenticationTest.TestClock();
+            org.zhicheng.persistence.internal.TestClock clock = new org.zhicheng.persistence.internal.TestClock();
             DatabaseAuditTrail audit = new DatabaseAuditTrail(db.dataSource(), clock);
             IdentityStore store = new IdentityStore(db.dataSource(), clock);
             var root = store.createOrganisation(null, "platform", "平台", "active");
