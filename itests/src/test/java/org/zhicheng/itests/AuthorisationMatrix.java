@@ -34,7 +34,12 @@ final class AuthorisationMatrix {
      * the caller's own organisation or account ({@code {own}}, {@code {me}}) and, where it takes a target, on a
      * foreign one.
      */
-    record Rule(String method, String path, String access, String ownPath, String foreignPath, String body) {
+    record Rule(String method, String path, String access, String ownPath, String foreignPath, String body,
+            String contentType) {
+
+        Rule(String method, String path, String access, String ownPath, String foreignPath, String body) {
+            this(method, path, access, ownPath, foreignPath, body, null);
+        }
     }
 
     /** The fixtures the calls refer to. */
@@ -121,6 +126,25 @@ final class AuthorisationMatrix {
                         "/api/v1/registrations/units/" + w.foreignOrg() + "/reject", "{\"reason\":\"x\"}"),
                 new Rule("POST", "/v1/registrations/applicants", "public", "/api/v1/registrations/applicants", null,
                         "{}"),
+                new Rule("POST", "/v1/registrations/pass-lists", "applicant.import",
+                        "/api/v1/registrations/pass-lists?unit={own}",
+                        "/api/v1/registrations/pass-lists?unit=" + w.foreignOrg(), "not a spreadsheet",
+                        "application/octet-stream"),
+                new Rule("POST", "/v1/applications", "own.apply", "/api/v1/applications", null,
+                        "{\"business\":\"no-such-business\"}"),
+                new Rule("GET", "/v1/applications", "own.apply", "/api/v1/applications", null, null),
+                new Rule("GET", "/v1/applications/{id}", "signed-in", "/api/v1/applications/x", null, null),
+                new Rule("PUT", "/v1/applications/{id}", "own.apply", "/api/v1/applications/x", null, "{}"),
+                new Rule("DELETE", "/v1/applications/{id}", "own.apply", "/api/v1/applications/x", null, null),
+                new Rule("POST", "/v1/applications/{id}/submit", "own.apply", "/api/v1/applications/x/submit", null,
+                        null),
+                new Rule("POST", "/v1/applications/{id}/withdraw", "own.apply", "/api/v1/applications/x/withdraw",
+                        null, null),
+                new Rule("GET", "/v1/applications/{id}/history", "signed-in", "/api/v1/applications/x/history", null,
+                        null),
+                new Rule("GET", "/v1/reviews", "review.act", "/api/v1/reviews?queue=pending", null, null),
+                new Rule("POST", "/v1/reviews/{taskId}/{action}", "review.act", "/api/v1/reviews/x/approve", null,
+                        "{}"),
                 new Rule("GET", "/v1/registrations/applicants", "applicant.approve",
                         "/api/v1/registrations/applicants?unit={own}",
                         "/api/v1/registrations/applicants?unit=" + w.foreignOrg(), null),
@@ -135,6 +159,11 @@ final class AuthorisationMatrix {
     /** A signed-in account of one role. */
     record Session(String role, String accountId, String organisationId, Set<String> permissions, String cookie,
             String csrf) {
+
+        /** The cookie and CSRF token a state-changing call carries. */
+        Map<String, String> headers() {
+            return Map.of("Cookie", cookie, "X-CSRF-Token", csrf);
+        }
     }
 
     private final KarafDistribution karaf;
@@ -186,26 +215,35 @@ final class AuthorisationMatrix {
 
         List<Session> sessions = new ArrayList<>();
         for (String role : ROLES) {
-            String username = "matrix." + role;
-            String oneTime = post(admin, "/api/v1/accounts", account(username, a, role), 201)
-                    .get("oneTimePassword").asText();
-            Session first = session(role, login(username, oneTime));
-            post(first, "/api/v1/auth/password", "{\"currentPassword\":\"" + oneTime + "\",\"newPassword\":\""
-                    + password + "\"}", 204);
-            HttpResponse<String> signedIn = login(username, password);
-            Session session = session(role, signedIn);
-            // FJ-7: the profile comes first, then the permissions apply.
-            send(session, "PUT", "/api/v1/auth/profile", "{\"displayName\":\"" + username
-                    + "\",\"email\":\"" + username + "@example.cn\"}", 204);
-            if (Json.parse(signedIn.body()).get("mustEnrollSecondFactor").asBoolean()) {
-                // Administrators set up TOTP; the session goes on once it is confirmed.
-                String secret = post(session, "/api/v1/auth/second-factor", null, 200).get("secret").asText();
-                post(session, "/api/v1/auth/second-factor/confirm", "{\"code\":\""
-                        + new AuthenticatorApp(secret).code(java.time.Instant.now()) + "\"}", 204);
-            }
+            Session session = issue(admin, "matrix." + role, a, role, password);
             sessions.add(session);
         }
         return sessions;
+    }
+
+    /**
+     * Issues an account with one role in an organisation and returns it signed in, past its one-time password,
+     * profile and (for administrators) TOTP set-up.
+     */
+    Session issue(Session admin, String username, String organisationId, String role, String password)
+            throws Exception {
+        String oneTime = post(admin, "/api/v1/accounts", account(username, organisationId, role), 201)
+                .get("oneTimePassword").asText();
+        Session first = session(role, login(username, oneTime));
+        post(first, "/api/v1/auth/password", "{\"currentPassword\":\"" + oneTime + "\",\"newPassword\":\""
+                + password + "\"}", 204);
+        HttpResponse<String> signedIn = login(username, password);
+        Session session = session(role, signedIn);
+        // FJ-7: the profile comes first, then the permissions apply.
+        send(session, "PUT", "/api/v1/auth/profile", "{\"displayName\":\"" + username
+                + "\",\"email\":\"" + username + "@example.cn\"}", 204);
+        if (Json.parse(signedIn.body()).get("mustEnrollSecondFactor").asBoolean()) {
+            // Administrators set up TOTP; the session goes on once it is confirmed.
+            String secret = post(session, "/api/v1/auth/second-factor", null, 200).get("secret").asText();
+            post(session, "/api/v1/auth/second-factor/confirm", "{\"code\":\""
+                    + new AuthenticatorApp(secret).code(java.time.Instant.now()) + "\"}", 204);
+        }
+        return session;
     }
 
     private HttpResponse<String> login(String username, String password) throws Exception {
@@ -245,7 +283,8 @@ final class AuthorisationMatrix {
                 continue; // logout: public, and calling it would end the session under test
             }
             HttpResponse<String> anonymous = karaf.send(rule.method(),
-                    rule.ownPath().replace("{own}", "x").replace("{me}", "x"), rule.body(), Map.of());
+                    rule.ownPath().replace("{own}", "x").replace("{me}", "x"), rule.body(),
+                    rule.contentType() == null ? Map.of() : Map.of("Content-Type", rule.contentType()));
             calls++;
             if (rule.access().equals("public") == (anonymous.statusCode() == 401)) {
                 wrong.add("anonymous " + rule.method() + " " + rule.ownPath() + " -> " + anonymous.statusCode());
@@ -286,6 +325,9 @@ final class AuthorisationMatrix {
         headers.put("X-CSRF-Token", s.csrf());
         if (rule.method().equals("PUT")) {
             headers.put("If-Match", "\"999\"");
+        }
+        if (rule.contentType() != null) {
+            headers.put("Content-Type", rule.contentType());
         }
         return karaf.send(rule.method(), resolved, body, headers).statusCode();
     }

@@ -331,6 +331,71 @@ abstract class DistributionContract {
     }
 
     @Test
+    @Order(18)
+    void anApplicantSubmitsAndTheUnitApprovesOverHttp() throws Exception {
+        karaf.deploy(ExampleBundles.v2(), ExampleBundles.FILE_NAME);
+        await("example offered again").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> offered().contains("example-profession@2.0.0"));
+        AuthorisationMatrix matrix = new AuthorisationMatrix(karaf);
+        String root = Json.parse(karaf.get("/api/v1/organisations/mine", Map.of("Cookie", admin.cookie())).body())
+                .get("id").asText();
+        String unit = matrix.post(admin, "/api/v1/organisations", "{\"parentId\":\"" + root
+                + "\",\"type\":\"unit\",\"name\":\"流程测试医院\"}", 201).get("id").asText();
+        AuthorisationMatrix.Session applicant = matrix.issue(admin, "flow.applicant", unit, "applicant",
+                "Flow#2026-Strong!");
+        AuthorisationMatrix.Session reviewer = matrix.issue(admin, "flow.reviewer", unit, "unit-reviewer",
+                "Flow#2026-Strong!");
+
+        HttpResponse<String> created = karaf.send("POST", "/api/v1/applications",
+                "{\"business\":\"example-profession\"}", applicant.headers());
+        assertEquals(201, created.statusCode(), created.body());
+        String id = Json.parse(created.body()).get("id").asText();
+        String etag = created.headers().firstValue("ETag").orElseThrow();
+        Map<String, String> withEtag = new java.util.HashMap<>(applicant.headers());
+        withEtag.put("If-Match", etag);
+        HttpResponse<String> bad = karaf.send("PUT", "/api/v1/applications/" + id,
+                "{\"yearsInField\":99}", withEtag);
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("yearsInField"), bad.body());
+        HttpResponse<String> saved = karaf.send("PUT", "/api/v1/applications/" + id, "{\"name\":\"流程申报人\","
+                + "\"idNumber\":\"500103198511200418\",\"specialty\":\"general\",\"yearsInField\":12}", withEtag);
+        assertEquals(200, saved.statusCode(), saved.body());
+        withEtag.put("If-Match", saved.headers().firstValue("ETag").orElseThrow());
+        HttpResponse<String> stale = karaf.send("PUT", "/api/v1/applications/" + id, "{}",
+                Map.of("Cookie", applicant.cookie(), "X-CSRF-Token", applicant.csrf(), "If-Match", etag));
+        assertEquals(412, stale.statusCode(), "the ETag read before the save is stale");
+
+        HttpResponse<String> submitted = karaf.send("POST", "/api/v1/applications/" + id + "/submit", null,
+                withEtag);
+        assertEquals(200, submitted.statusCode(), submitted.body());
+        JsonNode inReview = Json.parse(submitted.body());
+        assertEquals("in-review", inReview.get("status").asText());
+        assertEquals("unit-review", inReview.get("currentStep").asText());
+
+        JsonNode queue = Json.parse(karaf.get("/api/v1/reviews?queue=pending",
+                Map.of("Cookie", reviewer.cookie())).body());
+        assertEquals(1, queue.at("/counts/pending").asInt(), queue.toString());
+        String task = queue.at("/tasks/0/taskId").asText();
+        HttpResponse<String> noComment = karaf.send("POST", "/api/v1/reviews/" + task + "/return", "{}",
+                reviewer.headers());
+        assertEquals(400, noComment.statusCode(), noComment.body());
+        HttpResponse<String> approved = karaf.send("POST", "/api/v1/reviews/" + task + "/approve",
+                "{\"comment\":\"同意\"}", reviewer.headers());
+        assertEquals(200, approved.statusCode(), approved.body());
+        assertEquals("approved", Json.parse(approved.body()).get("status").asText());
+
+        JsonNode history = Json.parse(karaf.get("/api/v1/applications/" + id + "/history",
+                Map.of("Cookie", applicant.cookie())).body());
+        assertEquals("approve", history.get(history.size() - 1).get("action").asText(), history.toString());
+        String sibling = matrix.post(admin, "/api/v1/organisations", "{\"parentId\":\"" + root
+                + "\",\"type\":\"unit\",\"name\":\"流程外单位\"}", 201).get("id").asText();
+        AuthorisationMatrix.Session outsider = matrix.issue(admin, "flow.outsider", sibling, "unit-reviewer",
+                "Flow#2026-Strong!");
+        assertEquals(404, karaf.get("/api/v1/applications/" + id, Map.of("Cookie", outsider.cookie())).statusCode(),
+                "a reviewer of another unit does not see it");
+    }
+
+    @Test
     @Order(20)
     void fiveWrongPasswordsLockTheAccount() throws Exception {
         new SignInContract(karaf).wrongPasswordsLockTheAccount();

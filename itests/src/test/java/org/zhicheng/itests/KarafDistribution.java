@@ -47,8 +47,13 @@ final class KarafDistribution implements AutoCloseable {
         this.httpPort = httpPort;
     }
 
-    /** Unpacks a fresh copy of the distribution and gives it free ports. */
+    /** Unpacks a fresh copy of the distribution and gives it free ports and personal-data keys. */
     static KarafDistribution unpack(String name) throws IOException, InterruptedException {
+        return unpack(name, true);
+    }
+
+    /** Unpacks a fresh copy of the distribution; {@code withKeys} false leaves the personal-data keys out. */
+    static KarafDistribution unpack(String name, boolean withKeys) throws IOException, InterruptedException {
         Path dir = WORK.resolve(name + "-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
         Files.createDirectories(dir);
         Path tarball = ARTIFACTS.resolve("zhicheng-distribution.tar.gz").toAbsolutePath();
@@ -63,10 +68,12 @@ final class KarafDistribution implements AutoCloseable {
         byte[] lookup = new byte[32];
         random.nextBytes(sm4);
         random.nextBytes(lookup);
-        karaf.setProperty("etc/org.zhicheng.identity.cfg", "pii.encryptionKey",
-                java.util.Base64.getEncoder().encodeToString(sm4));
-        karaf.setProperty("etc/org.zhicheng.identity.cfg", "pii.lookupKey",
-                java.util.Base64.getEncoder().encodeToString(lookup));
+        if (withKeys) {
+            karaf.setProperty("etc/org.zhicheng.identity.cfg", "pii.encryptionKey",
+                    java.util.Base64.getEncoder().encodeToString(sm4));
+            karaf.setProperty("etc/org.zhicheng.identity.cfg", "pii.lookupKey",
+                    java.util.Base64.getEncoder().encodeToString(lookup));
+        }
         // Short enough to see a removed business leave the list within a test.
         karaf.setProperty("etc/org.zhicheng.registry.cfg", "detachedGraceSeconds", "5");
         // The lockout and matrix tests make failed sign-ins on purpose; the captcha test turns captchas on later.
@@ -157,7 +164,7 @@ final class KarafDistribution implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(path)).timeout(Duration.ofSeconds(10))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        if (json != null) {
+        if (json != null && !headers.containsKey("Content-Type")) {
             request.header("Content-Type", "application/json");
         }
         headers.forEach(request::header);

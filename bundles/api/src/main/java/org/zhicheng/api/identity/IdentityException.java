@@ -1,61 +1,20 @@
 package org.zhicheng.api.identity;
 
 import java.util.List;
-import java.util.Objects;
 
 import org.zhicheng.api.business.FieldProblem;
+import org.zhicheng.api.business.RefusedException;
 
-/**
- * An identity operation was refused; nothing was changed. Carries what to tell the person, in both languages,
- * and an HTTP-like status for the REST layer.
- */
-public class IdentityException extends RuntimeException {
+/** An identity operation was refused; nothing was changed. */
+public class IdentityException extends RefusedException {
 
     private static final long serialVersionUID = 1L;
 
-    private final int status;
-    private final String code;
-    private final String zh;
-    private final String en;
-    private final transient List<FieldProblem> problems;
-
-    /**
-     * @param status 400 (bad input), 403 (not allowed), 404 (not found or not in the caller's scope), 409 (conflict)
-     * @param code a stable machine-readable code, e.g. {@code weak-password}
-     * @param zh the message in Simplified Chinese
-     * @param en the message in English
-     * @param problems field-level details, e.g. each password rule that failed
-     */
     public IdentityException(int status, String code, String zh, String en, List<FieldProblem> problems) {
-        super(code + ": " + en);
-        this.status = status;
-        this.code = Objects.requireNonNull(code, "code");
-        this.zh = Objects.requireNonNull(zh, "zh");
-        this.en = Objects.requireNonNull(en, "en");
-        this.problems = List.copyOf(problems);
+        super(status, code, zh, en, problems);
     }
 
     public IdentityException(int status, String code, String zh, String en) {
         this(status, code, zh, en, List.of());
-    }
-
-    public int status() {
-        return status;
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public String zh() {
-        return zh;
-    }
-
-    public String en() {
-        return en;
-    }
-
-    public List<FieldProblem> problems() {
-        return problems;
     }
 }

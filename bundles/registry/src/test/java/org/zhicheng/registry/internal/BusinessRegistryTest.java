@@ -13,14 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 
-import org.apache.aries.jpa.template.EmConsumer;
-import org.apache.aries.jpa.template.EmFunction;
-import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
-import org.eclipse.persistence.jpa.PersistenceProvider;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.osgi.framework.Constants;
@@ -42,51 +36,13 @@ class BusinessRegistryTest {
     static final Duration GRACE = Duration.ofMillis(400);
 
 
-    /** What Aries' resource-local template does: one transaction per call. */
-    record LocalJpaTemplate(EntityManagerFactory emf) implements JpaTemplate {
-        @Override
-        public <R> R txExpr(TransactionType type, EmFunction<R> code) {
-            EntityManager em = emf.createEntityManager();
-            try {
-                em.getTransaction().begin();
-                R result = code.apply(em);
-                em.getTransaction().commit();
-                return result;
-            } finally {
-                if (em.getTransaction().isActive()) {
-                    em.getTransaction().rollback();
-                }
-                em.close();
-            }
-        }
-
-        @Override
-        public void tx(TransactionType type, EmConsumer code) {
-            txExpr(type, em -> {
-                code.accept(em);
-                return null;
-            });
-        }
-
-        @Override
-        public <R> R txExpr(EmFunction<R> code) {
-            return txExpr(TransactionType.Required, code);
-        }
-
-        @Override
-        public void tx(EmConsumer code) {
-            tx(TransactionType.Required, code);
-        }
-    }
-
     static EntityManagerFactory emf(TestDatabase db) {
-        return new PersistenceProvider().createEntityManagerFactory("zhicheng-registry",
-                Map.of("javax.persistence.nonJtaDataSource", db.dataSource()));
+        return TestRegistries.emf(db.dataSource());
     }
 
     static BusinessRegistryImpl registry(EntityManagerFactory emf) {
-        return new BusinessRegistryImpl(new DescriptorStore(new LocalJpaTemplate(emf)), new DescriptorValidator(),
-                GRACE, id -> "org.zhicheng.example-profession/" + id, null);
+        return new BusinessRegistryImpl(new DescriptorStore(new TestRegistries.LocalJpaTemplate(emf)),
+                new DescriptorValidator(), GRACE, id -> "org.zhicheng.example-profession/" + id, null);
     }
 
     static byte[] example(int version) throws Exception {

@@ -140,18 +140,7 @@ public final class OrganisationResource {
     }
 
     private int expectedVersion() {
-        String ifMatch = headers.getHeaderString(HttpHeaders.IF_MATCH);
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiException(new ApiProblem(428, "if-match-required", "请携带 If-Match（读取时得到的 ETag），以免覆盖他人的修改。",
-                    "Send If-Match with the ETag you read, so that nobody's change is overwritten."));
-        }
-        String value = ifMatch.strip().replace("W/", "").replace("\"", "");
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new ApiException(new ApiProblem(412, "if-match-invalid", "If-Match 无效，请刷新后重试。",
-                    "The If-Match header is not valid; reload and try again."));
-        }
+        return IfMatch.version(headers);
     }
 
     private Organisations tree() {

@@ -14,7 +14,7 @@ import javax.ws.rs.ext.ExceptionMapper;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.zhicheng.api.identity.IdentityException;
+import org.zhicheng.api.business.RefusedException;
 
 /**
  * Turns every failure into {@code application/problem+json} with zh-CN and en text. Unexpected exceptions are
@@ -43,7 +43,7 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof ApiException api) {
             return api.problem();
         }
-        if (failure instanceof IdentityException refused) {
+        if (failure instanceof RefusedException refused) {
             return new ApiProblem(refused.status(), refused.code(), refused.zh(), refused.en(),
                     refused.problems().stream().map(p -> Map.of("field", p.path(), "code", p.code(), "zh", p.zh(),
                             "en", p.en())).toList());

@@ -21,11 +21,14 @@ import org.zhicheng.api.identity.AccountAdministration;
 import org.zhicheng.api.identity.Authentication;
 import org.zhicheng.api.identity.Captchas;
 import org.zhicheng.api.identity.Organisations;
+import org.zhicheng.api.identity.PassListImports;
 import org.zhicheng.api.identity.PasswordRecovery;
 import org.zhicheng.api.identity.Registrations;
 import org.zhicheng.api.identity.SecondFactors;
 import org.zhicheng.api.identity.UnitRegistrations;
 import org.zhicheng.api.registry.BusinessRegistry;
+import org.zhicheng.api.workflow.Applications;
+import org.zhicheng.api.workflow.Reviews;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,7 +47,8 @@ public final class RestServer {
     /** The resource classes the server carries; a test checks that none in this bundle is left out. */
     static final List<Class<?>> RESOURCES = List.of(HealthResource.class, BusinessResource.class,
             AuthResource.class, AccountResource.class, OrganisationResource.class, RegistrationResource.class,
-            UnitRegistrationResource.class, AuditResource.class, OpenApiResource.class);
+            UnitRegistrationResource.class, PassListResource.class, ApplicationResource.class, ReviewResource.class,
+            AuditResource.class, OpenApiResource.class);
 
     // Field references: DS replaces these as services come and go, so the API keeps answering (health
     // reports what is missing) while a collaborator is away.
@@ -91,6 +95,18 @@ public final class RestServer {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PasswordRecovery recovery;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PassListImports passLists;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Applications applications;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Reviews reviews;
+
     private Bus bus;
     private Server server;
 
@@ -114,6 +130,9 @@ public final class RestServer {
                     new OrganisationResource(() -> organisations),
                     new RegistrationResource(() -> registrations),
                     new UnitRegistrationResource(() -> unitRegistrations),
+                    new PassListResource(() -> passLists, () -> registry),
+                    new ApplicationResource(() -> applications),
+                    new ReviewResource(() -> reviews),
                     new AuditResource(() -> audit),
                     new OpenApiResource());
             if (!resources.stream().map(Object::getClass).toList().equals(RESOURCES)) {

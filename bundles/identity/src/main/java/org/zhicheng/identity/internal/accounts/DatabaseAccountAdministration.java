@@ -28,7 +28,7 @@ import org.zhicheng.identity.internal.auth.IdentityStore;
 import org.zhicheng.identity.internal.auth.UsernameKey;
 import org.zhicheng.identity.internal.crypto.OneTimeSecrets;
 import org.zhicheng.identity.internal.crypto.PasswordHasher;
-import org.zhicheng.identity.internal.jdbc.Transactions;
+import org.zhicheng.api.persistence.Transactions;
 import org.zhicheng.identity.internal.validation.EmailAddress;
 import org.zhicheng.identity.internal.validation.PasswordPolicy;
 import org.zhicheng.identity.internal.validation.Violation;
@@ -107,7 +107,9 @@ public final class DatabaseAccountAdministration implements AccountAdministratio
             }
             for (String role : roles) {
                 java.util.Set<String> granted = permissionsOf(c, role);
-                if (granted == null || !caller.permissions().containsAll(granted)) {
+                // own.* permissions reach only the holder's own data (an applicant's own applications).
+                if (granted == null || !caller.permissions().containsAll(granted.stream()
+                        .filter(p -> !p.startsWith("own.")).toList())) {
                     throw new IdentityException(403, "role-not-grantable", "您不能授予角色“" + role + "”。",
                             "You cannot grant the role \"" + role + "\".");
                 }

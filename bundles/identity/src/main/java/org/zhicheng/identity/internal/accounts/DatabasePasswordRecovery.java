@@ -32,7 +32,7 @@ import org.zhicheng.identity.internal.auth.IdentitySettings;
 import org.zhicheng.identity.internal.auth.PasswordPolicies;
 import org.zhicheng.identity.internal.crypto.PasswordHasher;
 import org.zhicheng.identity.internal.crypto.Tokens;
-import org.zhicheng.identity.internal.jdbc.Transactions;
+import org.zhicheng.api.persistence.Transactions;
 import org.zhicheng.identity.internal.validation.EmailAddress;
 import org.zhicheng.identity.internal.validation.PasswordPolicy;
 import org.zhicheng.identity.internal.validation.Violation;

@@ -34,7 +34,7 @@ import org.zhicheng.identity.internal.crypto.PasswordHasher;
 import org.zhicheng.identity.internal.crypto.PiiCipher;
 import org.zhicheng.identity.internal.crypto.Tokens;
 import org.zhicheng.identity.internal.crypto.Totp;
-import org.zhicheng.identity.internal.jdbc.Transactions;
+import org.zhicheng.api.persistence.Transactions;
 
 /**
  * Sign-in against the {@code account} table and sessions in {@code web_session}. Each login attempt locks its
@@ -176,7 +176,8 @@ public final class DatabaseAuthentication implements Authentication {
             audit.record(new AuditEvent("login.refused-locked", actor, "account", accountId, null, null, null));
             return new Refused(Reason.LOCKED);
         }
-        if (!hasher.verify(password, hash)) {
+        // An account without a password (imported, not yet activated) takes as long to refuse as any other.
+        if (!hasher.verify(password, hash == null ? decoyHash : hash)) {
             return countFailure(c, accountId, organisationId, failed, ip, "password mismatch");
         }
         // The password is right: only now may the caller learn that the account is frozen or pending.
@@ -344,11 +345,10 @@ public final class DatabaseAuthentication implements Authentication {
                 }
             }
         }
-        // Housekeeping on the way: this account's ended sessions and anyone's stale challenges.
-        try (PreparedStatement purge = c.prepareStatement(
-                "DELETE FROM web_session WHERE account_id = ? AND expires_at < ?")) {
-            purge.setString(1, accountId);
-            purge.setObject(2, utc(clock.instant()));
+        // Housekeeping on the way (by index): everyone's sessions past their absolute end, and stale challenges.
+        // Sessions ended by idleness are refused at once and go when their absolute end passes.
+        try (PreparedStatement purge = c.prepareStatement("DELETE FROM web_session WHERE expires_at < ?")) {
+            purge.setObject(1, utc(clock.instant()));
             purge.executeUpdate();
         }
         try (PreparedStatement purge = c.prepareStatement("DELETE FROM login_challenge WHERE expires_at < ?")) {

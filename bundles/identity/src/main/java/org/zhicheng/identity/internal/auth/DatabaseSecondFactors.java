@@ -19,7 +19,7 @@ import org.zhicheng.api.identity.SecondFactors;
 import org.zhicheng.api.persistence.DatabaseSchema;
 import org.zhicheng.identity.internal.crypto.PiiCipher;
 import org.zhicheng.identity.internal.crypto.Totp;
-import org.zhicheng.identity.internal.jdbc.Transactions;
+import org.zhicheng.api.persistence.Transactions;
 
 /**
  * Setting up TOTP on one's own account: a new secret is stored encrypted (not yet in force), and takes effect once

@@ -12,7 +12,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.zhicheng.identity.internal.jdbc.Transactions;
+import org.zhicheng.api.persistence.Transactions;
 
 /**
  * Writes organisations and accounts. The tree path of an organisation is derived here and nowhere else, so

@@ -31,13 +31,18 @@ public final class UsernameKey {
 
     /** Refuses a username whose key an account already holds (409), within the caller's transaction. */
     public static void requireFree(Connection c, String username) throws SQLException {
+        if (taken(c, username)) {
+            throw new IdentityException(409, "username-taken", "用户名已被使用，请换一个。",
+                    "This username is already taken; choose another.");
+        }
+    }
+
+    /** Whether an account holds this username's key. */
+    public static boolean taken(Connection c, String username) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM account WHERE username_key = ?")) {
             s.setString(1, of(username));
             try (ResultSet rs = s.executeQuery()) {
-                if (rs.next()) {
-                    throw new IdentityException(409, "username-taken", "用户名已被使用，请换一个。",
-                            "This username is already taken; choose another.");
-                }
+                return rs.next();
             }
         }
     }

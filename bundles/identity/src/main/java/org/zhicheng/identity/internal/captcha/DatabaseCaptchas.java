@@ -23,7 +23,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.zhicheng.api.identity.Captchas;
 import org.zhicheng.api.persistence.DatabaseSchema;
 import org.zhicheng.identity.internal.crypto.Tokens;
-import org.zhicheng.identity.internal.jdbc.Transactions;
+import org.zhicheng.api.persistence.Transactions;
 
 /**
  * Captchas kept in the database, so that any node can check one another node issued. Only hashes are stored;

@@ -26,7 +26,7 @@ import org.zhicheng.api.identity.Organisation;
 import org.zhicheng.api.identity.Organisations;
 import org.zhicheng.api.persistence.DatabaseSchema;
 import org.zhicheng.identity.internal.audit.AuditJson;
-import org.zhicheng.identity.internal.jdbc.Transactions;
+import org.zhicheng.api.persistence.Transactions;
 import org.zhicheng.identity.internal.validation.CreditCode;
 
 /**

@@ -28,7 +28,7 @@ import org.zhicheng.identity.internal.auth.IdentityStore;
 import org.zhicheng.identity.internal.auth.PasswordPolicies;
 import org.zhicheng.identity.internal.auth.UsernameKey;
 import org.zhicheng.identity.internal.crypto.PasswordHasher;
-import org.zhicheng.identity.internal.jdbc.Transactions;
+import org.zhicheng.api.persistence.Transactions;
 import org.zhicheng.identity.internal.validation.PasswordPolicy;
 
 /**

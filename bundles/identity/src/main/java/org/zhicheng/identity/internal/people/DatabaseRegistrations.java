@@ -6,13 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -33,7 +30,7 @@ import org.zhicheng.identity.internal.auth.IdentityStore;
 import org.zhicheng.identity.internal.auth.UsernameKey;
 import org.zhicheng.identity.internal.crypto.PasswordHasher;
 import org.zhicheng.identity.internal.crypto.PiiCipher;
-import org.zhicheng.identity.internal.jdbc.Transactions;
+import org.zhicheng.api.persistence.Transactions;
 import org.zhicheng.identity.internal.validation.PasswordPolicy;
 import org.zhicheng.identity.internal.validation.ResidentIdNumber;
 import org.zhicheng.identity.internal.validation.Violation;
@@ -46,8 +43,7 @@ import org.zhicheng.identity.internal.validation.Violation;
 @Component(service = Registrations.class, configurationPid = "org.zhicheng.identity")
 public final class DatabaseRegistrations implements Registrations {
 
-    static final String ID_PURPOSE = "person.idNumber";
-    static final String MOBILE_PURPOSE = "person.mobile";
+    static final String ID_PURPOSE = PersonRows.ID_PURPOSE;
     private static final Set<String> STAFF_TYPES = Set.of("institutional", "other");
 
     private final DataSource dataSource;
@@ -102,8 +98,8 @@ public final class DatabaseRegistrations implements Registrations {
         if (a.sex() != null && !Set.of("male", "female").contains(a.sex())) {
             problems.add(new FieldProblem("sex", "person.sex", "性别应为男或女。", "Sex is male or female."));
         }
-        String mobile = a.mobile() == null ? null : a.mobile().replaceAll("[\\s-]", "");
-        if (mobile != null && !mobile.matches("1\\d{10}")) {
+        String mobile = PersonRows.mobile(a.mobile());
+        if (!PersonRows.validMobile(mobile)) {
             problems.add(new FieldProblem("mobile", "person.mobile", "手机号应为11位数字，以1开头。",
                     "A mobile number has 11 digits starting with 1."));
         }
@@ -129,12 +125,9 @@ public final class DatabaseRegistrations implements Registrations {
         String accountId = Transactions.inTransaction(dataSource, "registration", c -> {
             activeUnitPath(c, a.unitId()).orElseThrow(() -> new IdentityException(404, "unit-not-found", "所选单位不存在或尚未启用，请重新选择。",
                             "The chosen unit does not exist or is not active; choose again."));
-            Optional<String> holder = unitHolding(c, idHash);
+            Optional<String[]> holder = PersonRows.unitHolding(c, idHash);
             if (holder.isPresent()) {
-                throw new IdentityException(409, "id-number-registered", "该身份证号已在“" + holder.get()
-                        + "”注册。如需更换单位，请联系该单位删除原注册后重新注册。", "This ID number is already registered at \""
-                        + holder.get() + "\". To change unit, ask that unit to delete the registration, then register"
-                        + " again.");
+                throw registeredAt(holder.get()[1]);
             }
             UsernameKey.requireFree(c, username);
             String id = new IdentityStore(dataSource, clock).insertAccount(c, username, name, a.unitId(),
@@ -143,25 +136,7 @@ public final class DatabaseRegistrations implements Registrations {
                 s.setString(1, id);
                 s.executeUpdate();
             }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO person (id, id_type, id_number_enc,"
-                    + " id_number_hash, id_number_masked, name, sex, birth_date, mobile_enc, mobile_hash, mobile_masked,"
-                    + " staff_type, account_id, created_at, row_version)"
-                    + " VALUES (?, 'resident-id', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
-                s.setString(1, UUID.randomUUID().toString());
-                s.setString(2, cipher.encrypt(number.value(), ID_PURPOSE));
-                s.setString(3, idHash);
-                s.setString(4, number.masked());
-                s.setString(5, name);
-                s.setString(6, number.sex().name().toLowerCase(Locale.ROOT));
-                s.setObject(7, number.birthDate());
-                s.setString(8, mobile == null ? null : cipher.encrypt(mobile, MOBILE_PURPOSE));
-                s.setString(9, mobile == null ? null : cipher.lookupHash(mobile, MOBILE_PURPOSE));
-                s.setString(10, mobile == null ? null : mobile.substring(0, 3) + "****" + mobile.substring(7));
-                s.setString(11, a.staffType());
-                s.setString(12, id);
-                s.setObject(13, OffsetDateTime.now(clock));
-                s.executeUpdate();
-            }
+            PersonRows.insert(c, cipher, clock, number, name, mobile, a.staffType(), id);
             return id;
         });
         audit.record(new AuditEvent("applicant.register", Actor.anonymous(clientIp), "account", accountId, null,
@@ -253,16 +228,11 @@ public final class DatabaseRegistrations implements Registrations {
         }
     }
 
-    /** The name of the unit holding a registration of this ID number, if any (CQ-ORG-5). */
-    private static Optional<String> unitHolding(Connection c, String idHash) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT o.name FROM person p JOIN account a ON a.id = p.account_id"
-                + " JOIN organisation o ON o.id = a.organisation_id WHERE p.id_type = 'resident-id'"
-                + " AND p.id_number_hash = ?")) {
-            s.setString(1, idHash);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
+    /** CQ-ORG-5: the answer to an ID number registered already, naming the unit that holds it. */
+    static IdentityException registeredAt(String unitName) {
+        return new IdentityException(409, "id-number-registered", "该身份证号已在“" + unitName
+                + "”注册。如需更换单位，请联系该单位删除原注册后重新注册。", "This ID number is already registered at \""
+                + unitName + "\". To change unit, ask that unit to delete the registration, then register again.");
     }
 
     private void record(Caller caller, String ip, String action, String accountId, String detail) {

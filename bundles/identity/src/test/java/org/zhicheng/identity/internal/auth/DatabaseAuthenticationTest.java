@@ -88,6 +88,26 @@ class DatabaseAuthenticationTest {
 
     @ParameterizedTest
     @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void anySignInRemovesEveryonesEndedSessions(TestDatabases.Factory factory) throws Exception {
+        try (Fixture f = fixture(factory)) {
+            SignedIn first = assertInstanceOf(SignedIn.class, f.auth().login("zhang.wei", PASSWORD, null));
+            String unit = first.session().caller().organisationId();
+            f.store().createAccount("li.na", "李娜", unit, HASHER.hash(PASSWORD), false, List.of("unit-reviewer"));
+            f.clock().advance(Duration.ofHours(13));
+            assertInstanceOf(SignedIn.class, f.auth().login("li.na", PASSWORD, null));
+            try (Connection c = f.db().dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
+                    "SELECT COUNT(*) FROM web_session WHERE account_id = ?")) {
+                s.setString(1, f.accountId());
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    assertEquals(0, rs.getInt(1), "the other account's session past its absolute end is gone");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
     void signsInWithTheCallersScopeAndPermissions(TestDatabases.Factory factory) throws Exception {
         try (Fixture f = fixture(factory)) {
             SignedIn in = assertInstanceOf(SignedIn.class, f.auth().login("zhang.wei", PASSWORD, "10.1.1.1"));

@@ -111,10 +111,10 @@ class DatabaseRegistrationsTest {
                     ResultSet rs = s.executeQuery()) {
                 assertTrue(rs.next());
                 assertFalse(rs.getString(1).contains(ID));
-                assertEquals(ID, CIPHER.decrypt(rs.getString(1), DatabaseRegistrations.ID_PURPOSE));
-                assertEquals(CIPHER.lookupHash(ID, DatabaseRegistrations.ID_PURPOSE), rs.getString(2));
+                assertEquals(ID, CIPHER.decrypt(rs.getString(1), PersonRows.ID_PURPOSE));
+                assertEquals(CIPHER.lookupHash(ID, PersonRows.ID_PURPOSE), rs.getString(2));
                 assertEquals("500***********0418", rs.getString(3));
-                assertEquals("13800138000", CIPHER.decrypt(rs.getString(4), DatabaseRegistrations.MOBILE_PURPOSE));
+                assertEquals("13800138000", CIPHER.decrypt(rs.getString(4), PersonRows.MOBILE_PURPOSE));
             }
         }
     }

@@ -18,7 +18,7 @@ import org.zhicheng.identity.internal.validation.ResidentIdNumber.Result;
 import org.zhicheng.identity.internal.validation.ResidentIdNumber.Sex;
 
 /** GB 11643 resident ID numbers as applicants type them (CQ-APP-1, FJ-2, CQ-ORG-5, GD-TITLE-8). */
-class ResidentIdNumberTest {
+public class ResidentIdNumberTest {
 
     /** A fixed "today" so that the not-in-the-future rule is deterministic. */
     static final LocalDate TODAY = LocalDate.of(2026, 3, 1);
@@ -40,7 +40,7 @@ class ResidentIdNumberTest {
      * from the right (the check character being position 1), and the check value a makes the whole weighted sum
      * congruent to 1 mod 11; a value of 10 is written X.
      */
-    static String withCheck(String first17) {
+    public static String withCheck(String first17) {
         assertEquals(17, first17.length());
         int sum = 0;
         for (int i = 0; i < 17; i++) {

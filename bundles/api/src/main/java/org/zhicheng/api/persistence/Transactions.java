@@ -1,4 +1,4 @@
-package org.zhicheng.identity.internal.jdbc;
+package org.zhicheng.api.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * One JDBC transaction around a piece of work: commit when it returns, roll back when it throws (the exception
+ * For every bundle that writes through the platform's DataSource: one JDBC transaction around a piece of work: commit when it returns, roll back when it throws (the exception
  * goes on unchanged). The connection goes back to the pool with auto-commit restored by the pool.
  */
 public final class Transactions {
