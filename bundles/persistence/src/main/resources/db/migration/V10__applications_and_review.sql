@@ -37,13 +37,15 @@ CREATE INDEX application_scope ON application (organisation_path);
 CREATE INDEX application_business ON application (business_id, season_id, status);
 
 -- The chain of one submission: one row per step, in order. The step waiting for a reviewer is 'pending'; a
--- reviewer's queue is the pending steps of its organisation. task_id names the step to the API.
+-- reviewer's queue is the pending steps of its organisation. task_id names the step to the API. A row of kind
+-- 'gate' holds the application at a submit-all gate (GD-PHOTO-5, CQ-REV-3) until its organisation submits all.
 CREATE TABLE review_task (
     task_id            VARCHAR(36)              NOT NULL PRIMARY KEY,
     application_id     VARCHAR(36)              NOT NULL REFERENCES application (id),
     submission         INTEGER                  NOT NULL,
     position           INTEGER                  NOT NULL,
     step_id            VARCHAR(64)              NOT NULL,
+    kind               VARCHAR(8)               NOT NULL,
     organisation_id    VARCHAR(36)              NOT NULL REFERENCES organisation (id),
     role               VARCHAR(64)              NOT NULL,
     status             VARCHAR(16)              NOT NULL,

@@ -331,6 +331,39 @@ abstract class DistributionContract {
     }
 
     @Test
+    @Order(17)
+    void aPassListIsImportedFromExcelInsideKaraf() throws Exception {
+        String root = Json.parse(karaf.get("/api/v1/organisations/mine", Map.of("Cookie", admin.cookie())).body())
+                .get("id").asText();
+        String unit = new AuthorisationMatrix(karaf).post(admin, "/api/v1/organisations", "{\"parentId\":\"" + root
+                + "\",\"type\":\"unit\",\"name\":\"名单测试医院\"}", 201).get("id").asText();
+        byte[] xlsx;
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = book.createSheet("合格名单");
+            String[][] rows = {{"姓名", "身份证号", "邮箱"}, {"名单人", "440103199001011236", "list@example.cn"}};
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            book.write(out);
+            xlsx = out.toByteArray();
+        }
+        Map<String, String> headers = new java.util.HashMap<>(admin.headers());
+        headers.put("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        HttpResponse<String> imported = karaf.sendBytes("POST", "/api/v1/registrations/pass-lists?unit=" + unit,
+                xlsx, headers);
+        assertEquals(200, imported.statusCode(), imported.body());
+        assertEquals("440103199001011236", Json.parse(imported.body()).at("/created/0/username").asText());
+        HttpResponse<String> notExcel = karaf.sendBytes("POST", "/api/v1/registrations/pass-lists?unit=" + unit,
+                "姓名,身份证号".getBytes(java.nio.charset.StandardCharsets.UTF_8), headers);
+        assertEquals(400, notExcel.statusCode());
+        assertTrue(notExcel.body().contains("Excel"), notExcel.body());
+    }
+
+    @Test
     @Order(18)
     void anApplicantSubmitsAndTheUnitApprovesOverHttp() throws Exception {
         karaf.deploy(ExampleBundles.v2(), ExampleBundles.FILE_NAME);

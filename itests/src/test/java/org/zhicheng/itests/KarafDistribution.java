@@ -159,6 +159,15 @@ final class KarafDistribution implements AutoCloseable {
     }
 
     /** Sends a request with a JSON body (or none) and the given headers. */
+    /** A request with a binary body, e.g. an uploaded spreadsheet. */
+    HttpResponse<String> sendBytes(String method, String path, byte[] body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(path)).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     HttpResponse<String> send(String method, String path, String json, Map<String, String> headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(path)).timeout(Duration.ofSeconds(10))

@@ -25,9 +25,11 @@ import org.zhicheng.api.identity.PassListImports;
 import org.zhicheng.api.identity.PasswordRecovery;
 import org.zhicheng.api.identity.Registrations;
 import org.zhicheng.api.identity.SecondFactors;
+import org.zhicheng.api.identity.UnitChanges;
 import org.zhicheng.api.identity.UnitRegistrations;
 import org.zhicheng.api.registry.BusinessRegistry;
 import org.zhicheng.api.workflow.Applications;
+import org.zhicheng.api.workflow.Gates;
 import org.zhicheng.api.workflow.Reviews;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -47,7 +49,7 @@ public final class RestServer {
     /** The resource classes the server carries; a test checks that none in this bundle is left out. */
     static final List<Class<?>> RESOURCES = List.of(HealthResource.class, BusinessResource.class,
             AuthResource.class, AccountResource.class, OrganisationResource.class, RegistrationResource.class,
-            UnitRegistrationResource.class, PassListResource.class, ApplicationResource.class, ReviewResource.class,
+            UnitRegistrationResource.class, PassListResource.class, UnitChangeResource.class, ApplicationResource.class, ReviewResource.class, GateResource.class,
             AuditResource.class, OpenApiResource.class);
 
     // Field references: DS replaces these as services come and go, so the API keeps answering (health
@@ -101,11 +103,19 @@ public final class RestServer {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    private volatile UnitChanges unitChanges;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile Applications applications;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Reviews reviews;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Gates gates;
 
     private Bus bus;
     private Server server;
@@ -131,8 +141,10 @@ public final class RestServer {
                     new RegistrationResource(() -> registrations),
                     new UnitRegistrationResource(() -> unitRegistrations),
                     new PassListResource(() -> passLists, () -> registry),
+                    new UnitChangeResource(() -> unitChanges),
                     new ApplicationResource(() -> applications),
                     new ReviewResource(() -> reviews),
+                    new GateResource(() -> gates),
                     new AuditResource(() -> audit),
                     new OpenApiResource());
             if (!resources.stream().map(Object::getClass).toList().equals(RESOURCES)) {

@@ -35,6 +35,7 @@ import org.zhicheng.api.business.descriptor.BusinessDescriptor;
 import org.zhicheng.api.business.descriptor.DeletePolicy;
 import org.zhicheng.api.business.descriptor.Eligibility;
 import org.zhicheng.api.business.descriptor.Field;
+import org.zhicheng.api.business.descriptor.Gate;
 import org.zhicheng.api.business.descriptor.NotificationEvent;
 import org.zhicheng.api.identity.Caller;
 import org.zhicheng.api.notification.Outbox;
@@ -48,9 +49,9 @@ import org.zhicheng.api.workflow.ApplicationStatus;
 import org.zhicheng.api.workflow.Applications;
 import org.zhicheng.api.workflow.WorkflowException;
 import org.zhicheng.workflow.internal.forms.AnswerValidator;
+import org.zhicheng.workflow.internal.forms.ConditionContext;
 import org.zhicheng.workflow.internal.routing.Chain;
 import org.zhicheng.workflow.internal.routing.Plan;
-import org.zhicheng.workflow.internal.routing.PlannedStep;
 import org.zhicheng.workflow.internal.routing.Router;
 import org.zhicheng.workflow.internal.routing.Unrouted;
 import org.zhicheng.workflow.internal.rules.Windows;
@@ -267,11 +268,12 @@ public final class DatabaseApplications implements Applications {
                 throw new WorkflowException(422, "unrouted", u.zh(), u.en());
             }
             Chain chain = (Chain) plan;
+            List<Planned> planned = withGates(d, chain, path, answers);
             int submission = r.submission() + 1;
-            for (int i = 0; i < chain.steps().size(); i++) {
-                PlannedStep step = chain.steps().get(i);
-                ApplicationRows.insertTask(c, r.id(), submission, i, step.stepId(), step.organisationId(), step.role(),
-                        i == 0 ? "pending" : "waiting", now);
+            for (int i = 0; i < planned.size(); i++) {
+                Planned step = planned.get(i);
+                ApplicationRows.insertTask(c, r.id(), submission, i, step.id(), step.gate(), step.organisationId(),
+                        step.role(), i == 0 ? "pending" : "waiting", now);
             }
             Row next = new Row(r.id(), r.businessId(), r.businessVersion(), r.contentHash(), r.seasonId(),
                     r.applicantAccountId(), r.organisationId(), r.organisationPath(), ApplicationStatus.IN_REVIEW,
@@ -343,6 +345,44 @@ public final class DatabaseApplications implements Applications {
             return null;
         });
         record(applicant, clientIp, "application.delete", applicationId, null, what[0]);
+    }
+
+    /** A step or gate of the chain being stored. */
+    private record Planned(String id, boolean gate, String organisationId, String role) {
+    }
+
+    /**
+     * The chain with its submit-all gates (GD-PHOTO-5, CQ-REV-3): each gate goes before the step it names, or at
+     * the end; a gate whose step the route does not take does not apply.
+     */
+    private List<Planned> withGates(BusinessDescriptor d, Chain chain, List<OrganisationRef> path, FormAnswers answers) {
+        List<Planned> planned = new ArrayList<>();
+        chain.steps().forEach(s -> planned.add(new Planned(s.stepId(), false, s.organisationId(), s.role())));
+        if (d.review() == null) {
+            return planned;
+        }
+        for (Gate gate : d.review().gates()) {
+            int at = gate.before() == null ? planned.size() : indexOf(planned, gate.before());
+            if (at < 0) {
+                continue;
+            }
+            String submitter = Router.organisation(gate.submitter(), ConditionContext.of(d.form(), answers.values(),
+                    path, today())).orElseThrow(() -> new WorkflowException(422, "unrouted",
+                            "找不到办理“" + gate.name().zh() + "”的单位，请联系所在单位核实单位设置。",
+                            "No organisation on your path can do \"" + gate.name().en()
+                                    + "\"; ask your unit to check the organisation settings."));
+            planned.add(at, new Planned(gate.id(), true, submitter, gate.submitter().role()));
+        }
+        return planned;
+    }
+
+    private static int indexOf(List<Planned> planned, String stepId) {
+        for (int i = 0; i < planned.size(); i++) {
+            if (planned.get(i).id().equals(stepId)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     // --- helpers ---

@@ -94,7 +94,8 @@ public final class DatabaseReviews implements Reviews {
                 + " t.role FROM review_task t JOIN application a ON a.id = t.application_id"
                 + " JOIN account acc ON acc.id = a.applicant_account_id"
                 + " LEFT JOIN person p ON p.account_id = a.applicant_account_id"
-                + " WHERE t.organisation_id = ? AND t.status = ?" + (businessId == null ? "" : " AND a.business_id = ?")
+                + " WHERE t.organisation_id = ? AND t.status = ? AND t.kind = 'step'"
+                + (businessId == null ? "" : " AND a.business_id = ?")
                 + " ORDER BY a.submitted_at, t.task_id";
         List<Task> tasks = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
@@ -129,7 +130,7 @@ public final class DatabaseReviews implements Reviews {
             counts.put(q, 0);
         }
         String sql = "SELECT t.status, t.role, COUNT(*) FROM review_task t JOIN application a ON a.id = t.application_id"
-                + " WHERE t.organisation_id = ?" + (businessId == null ? "" : " AND a.business_id = ?")
+                + " WHERE t.organisation_id = ? AND t.kind = 'step'" + (businessId == null ? "" : " AND a.business_id = ?")
                 + " GROUP BY t.status, t.role";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, reviewer.organisationId());
@@ -174,8 +175,12 @@ public final class DatabaseReviews implements Reviews {
             }
             BusinessDescriptor d = registry.byContentHash(r.contentHash()).orElseThrow(() ->
                     new IllegalStateException("descriptor of application " + r.id() + " missing")).descriptor();
-            ReviewStep step = d.step(task.stepId()).orElseThrow(() -> new IllegalStateException(
-                    "step " + task.stepId() + " missing from descriptor " + r.contentHash()));
+            ReviewStep step = d.step(task.stepId()).orElse(null);
+            if (step == null) {
+                // Applications held at a submit-all gate move on only all together (GD-PHOTO-5, CQ-REV-3).
+                throw new WorkflowException(409, "held-at-gate", "该申报在“全部提交”环节等待，须由本单位统一提交。",
+                        "The application waits at a submit-all gate; your organisation submits all of them at once.");
+            }
             if (!step.actions().contains(action)) {
                 throw new WorkflowException(400, "action-not-allowed", "本环节不能执行“" + action.json() + "”操作。",
                         "This step does not allow \"" + action.json() + "\".");

@@ -32,6 +32,7 @@ final class WorkflowFixture implements AutoCloseable {
     /** Cheap hashing: these tests are about workflow, not passwords. */
     static final PasswordHasher HASHER = new PasswordHasher(new PasswordHasher.Settings(19456, 2, 1));
     static final String BUSINESS = "two-step-review";
+    static final String GATED = "gated-review";
 
     final TestDatabase db;
     final TestClock clock = new TestClock(Instant.parse("2026-11-22T08:00:00Z"));
@@ -39,15 +40,18 @@ final class WorkflowFixture implements AutoCloseable {
     final TestRegistries.OpenRegistry registry;
     final DatabaseApplications applications;
     final DatabaseReviews reviews;
+    final DatabaseGates gates;
     final String district;
     final String hospitalA;
     final String hospitalB;
     final Caller applicant;
+    final Caller secondApplicant;
     final Caller reviewerA;
     final Caller secondReviewerA;
     final Caller reviewerB;
     final Caller districtReviewer;
     final Caller reformOffice;
+    final String secondAccountId;
 
     WorkflowFixture(TestDatabases.Factory factory, boolean titleReformOffice) throws Exception {
         db = factory.create();
@@ -71,6 +75,7 @@ final class WorkflowFixture implements AutoCloseable {
         }
         String hash = HASHER.hash(PASSWORD);
         store.createAccount("applicant", "李娜", hospitalA, hash, false, List.of("applicant"));
+        String second = store.createAccount("applicant2", "王强", hospitalA, hash, false, List.of("applicant"));
         store.createAccount("reviewer.a", "甲", hospitalA, hash, false, List.of("unit-reviewer"));
         store.createAccount("reviewer.a2", "甲二", hospitalA, hash, false, List.of("unit-reviewer"));
         store.createAccount("reviewer.b", "乙", hospitalB, hash, false, List.of("unit-reviewer"));
@@ -84,16 +89,21 @@ final class WorkflowFixture implements AutoCloseable {
         DatabaseAuthentication auth = new DatabaseAuthentication(db.dataSource(), audit, HASHER, clock, 5,
                 Duration.ofMinutes(30), Duration.ofHours(12));
         applicant = caller(auth, "applicant");
+        secondApplicant = caller(auth, "applicant2");
+        secondAccountId = second;
         reviewerA = caller(auth, "reviewer.a");
         secondReviewerA = caller(auth, "reviewer.a2");
         reviewerB = caller(auth, "reviewer.b");
         districtReviewer = caller(auth, "district");
         reformOffice = caller(auth, "reform");
         registry = TestRegistries.open(db.dataSource());
-        byte[] descriptor = Files.readAllBytes(Path.of("src", "test", "resources", "descriptors",
-                BUSINESS + ".json"));
-        Business business = () -> new ByteArrayInputStream(descriptor);
-        registry.offer(business, BUSINESS, 1);
+        long serviceId = 1;
+        for (String id : List.of(BUSINESS, GATED)) {
+            byte[] descriptor = Files.readAllBytes(Path.of("src", "test", "resources", "descriptors", id + ".json"));
+            Business business = () -> new ByteArrayInputStream(descriptor);
+            registry.offer(business, id, serviceId++);
+        }
+        gates = new DatabaseGates(db.dataSource(), registry.registry(), audit, clock);
         applications = new DatabaseApplications(db.dataSource(), registry.registry(), audit, clock,
                 new DatabaseOutbox(clock));
         reviews = new DatabaseReviews(db.dataSource(), registry.registry(), audit, clock, new DatabaseOutbox(clock));

@@ -35,6 +35,11 @@ public final class Windows {
         require(d, now, w -> w.steps().contains(stepId));
     }
 
+    /** Refuses a gate's submit-all outside its window (GD-PHOTO-3 unit submission). */
+    public static void requireGateOpen(BusinessDescriptor d, String gateId, Instant now) {
+        require(d, now, w -> w.gates().contains(gateId));
+    }
+
     private static void require(BusinessDescriptor d, Instant now, Predicate<Window> covers) {
         if (d.season() == null) {
             return;

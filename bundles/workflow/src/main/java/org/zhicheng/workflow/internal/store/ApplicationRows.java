@@ -165,9 +165,10 @@ public final class ApplicationRows {
     // --- tasks ---
 
     public static void insertTask(Connection c, String applicationId, int submission, int position, String stepId,
-            String organisationId, String role, String status, Instant now) throws SQLException {
+            boolean gate, String organisationId, String role, String status, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO review_task (task_id, application_id, submission,"
-                + " position, step_id, organisation_id, role, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " position, step_id, organisation_id, role, status, created_at, kind)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, UUID.randomUUID().toString());
             s.setString(2, applicationId);
             s.setInt(3, submission);
@@ -177,6 +178,7 @@ public final class ApplicationRows {
             s.setString(7, role);
             s.setString(8, status);
             s.setObject(9, utc(now));
+            s.setString(10, gate ? "gate" : "step");
             s.executeUpdate();
         }
     }
