@@ -82,6 +82,12 @@ final class AuthorisationMatrix {
                 new Rule("GET", "/v1/organisations/mine", "organisation.read", "/api/v1/organisations/mine", null, null),
                 new Rule("GET", "/v1/organisations/{id}", "organisation.read", "/api/v1/organisations/{own}",
                         "/api/v1/organisations/" + w.foreignOrg(), null),
+                new Rule("GET", "/v1/organisations/{id}/attributes", "organisation.read",
+                        "/api/v1/organisations/{own}/attributes", "/api/v1/organisations/" + w.foreignOrg() + "/attributes",
+                        null),
+                new Rule("PUT", "/v1/organisations/{id}/attributes", "organisation.manage",
+                        "/api/v1/organisations/{own}/attributes", "/api/v1/organisations/" + w.foreignOrg()
+                                + "/attributes", "{\"registrationPoint\":\"true\"}"),
                 new Rule("GET", "/v1/organisations/{id}/children", "organisation.read",
                         "/api/v1/organisations/{own}/children",
                         "/api/v1/organisations/" + w.foreignOrg() + "/children", null),

@@ -21,6 +21,21 @@ public interface Organisations {
     /** One organisation in the caller's subtree. */
     Organisation get(Caller caller, String id);
 
+    /**
+     * The attributes routing reads from an organisation of the caller's subtree, e.g. {@code hasTitleReformOffice}
+     * (CQ-ORG-4) or {@code registrationPoint} (FJ-4).
+     */
+    java.util.Map<String, String> attributes(Caller caller, String id);
+
+    /**
+     * Replaces the attributes of an organisation of the caller's subtree. Names are 1 to 64 letters, digits, - or _
+     * starting with a letter; values at most 200 characters; at most 50 attributes. Applications already submitted
+     * keep the chain they were given.
+     *
+     * @throws IdentityException 400 for a bad name or value, 404 outside the scope
+     */
+    void setAttributes(Caller caller, String id, java.util.Map<String, String> attributes);
+
     /** The direct children of an organisation in the caller's subtree, ordered by name. */
     List<Organisation> children(Caller caller, String parentId);
 

@@ -94,6 +94,30 @@ public final class OrganisationResource {
         return Response.status(201).entity(created).tag(etag(created)).build();
     }
 
+    @GET
+    @Path("{id}/attributes")
+    @Access.Requires("organisation.read")
+    @Operation(summary = "Organisation attributes / 单位属性",
+            description = "What review routes read, e.g. hasTitleReformOffice (CQ-ORG-4), registrationPoint (FJ-4).",
+            responses = @ApiResponse(responseCode = "404", description = "Not in your subtree"))
+    public java.util.Map<String, String> attributes(@PathParam("id") String id) {
+        return tree().attributes(Sessions.caller(request), id);
+    }
+
+    @PUT
+    @Path("{id}/attributes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access.Requires("organisation.manage")
+    @Operation(summary = "Set organisation attributes / 设置单位属性",
+            description = "Replaces all attributes; chains already computed for submitted applications stay as they are.",
+            responses = {@ApiResponse(responseCode = "204", description = "Set"),
+                @ApiResponse(responseCode = "400", description = "A bad name or value"),
+                @ApiResponse(responseCode = "404", description = "Not in your subtree")})
+    public Response setAttributes(@PathParam("id") String id, java.util.Map<String, String> body) {
+        tree().setAttributes(Sessions.caller(request), id, body);
+        return Response.noContent().build();
+    }
+
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)

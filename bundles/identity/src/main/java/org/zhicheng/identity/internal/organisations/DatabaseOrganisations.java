@@ -76,6 +76,71 @@ public final class DatabaseOrganisations implements Organisations {
     }
 
     @Override
+    public java.util.Map<String, String> attributes(Caller caller, String id) {
+        return read(c -> {
+            find(c, caller, id, false).orElseThrow(DatabaseOrganisations::notFound);
+            return attributes(c, id);
+        });
+    }
+
+    private static java.util.Map<String, String> attributes(Connection c, String id) throws SQLException {
+        java.util.Map<String, String> values = new java.util.TreeMap<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT name, text_value FROM organisation_attribute WHERE organisation_id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    values.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return values;
+    }
+
+    @Override
+    public void setAttributes(Caller caller, String id, java.util.Map<String, String> attributes) {
+        java.util.Map<String, String> given = attributes == null ? java.util.Map.of() : attributes;
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        if (given.size() > 50) {
+            problems.add(new FieldProblem("attributes", "organisation.attributes", "属性最多50项。",
+                    "At most 50 attributes."));
+        }
+        given.forEach((name, value) -> {
+            if (name == null || !name.matches("[a-zA-Z][a-zA-Z0-9_-]{0,63}") || value == null
+                    || value.length() > 200) {
+                problems.add(new FieldProblem("attributes." + name, "organisation.attribute", "属性名应为字母开头的1至64位"
+                        + "字母、数字、-或_，取值不超过200字。", "An attribute name has 1 to 64 letters, digits, - or _ starting"
+                                + " with a letter; its value at most 200 characters."));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new IdentityException(400, "invalid-attributes", "单位属性有误。", "Some attributes are wrong.",
+                    problems);
+        }
+        String[] before = new String[1];
+        write(c -> {
+            find(c, caller, id, true).orElseThrow(DatabaseOrganisations::notFound);
+            before[0] = AuditJson.of("attributes", attributes(c, id));
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM organisation_attribute WHERE organisation_id = ?")) {
+                s.setString(1, id);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO organisation_attribute (organisation_id, name, text_value) VALUES (?, ?, ?)")) {
+                for (var e : new java.util.TreeMap<>(given).entrySet()) {
+                    s.setString(1, id);
+                    s.setString(2, e.getKey());
+                    s.setString(3, e.getValue());
+                    s.executeUpdate();
+                }
+            }
+            return null;
+        });
+        record(caller, "organisation.attributes", id, before[0], AuditJson.of("attributes",
+                new java.util.TreeMap<>(given)));
+    }
+
+    @Override
     public List<Organisation> children(Caller caller, String parentId) {
         return read(c -> {
             Row parent = find(c, caller, parentId, false).orElseThrow(DatabaseOrganisations::notFound);

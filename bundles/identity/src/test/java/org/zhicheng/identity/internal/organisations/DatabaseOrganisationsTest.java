@@ -158,4 +158,20 @@ class DatabaseOrganisationsTest {
             assertTrue(reviewer.organisationPath().contains(f.districtBId()));
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void attributesForRoutingAreSetWithinTheScopeOnly(TestDatabases.Factory factory) throws Exception {
+        try (Fixture f = fixture(factory)) {
+            f.orgs().setAttributes(f.districtA(), f.districtAId(), java.util.Map.of("hasTitleReformOffice", "true"));
+            assertEquals(java.util.Map.of("hasTitleReformOffice", "true"), f.orgs().attributes(f.city(),
+                    f.districtAId()), "CQ-ORG-4: what routing reads");
+            assertEquals(404, assertThrows(IdentityException.class, () -> f.orgs().setAttributes(f.districtA(),
+                    f.districtBId(), java.util.Map.of("x", "y"))).status(), "not another district's");
+            assertEquals(400, assertThrows(IdentityException.class, () -> f.orgs().setAttributes(f.districtA(),
+                    f.districtAId(), java.util.Map.of("1bad", "x"))).status());
+            f.orgs().setAttributes(f.districtA(), f.districtAId(), java.util.Map.of());
+            assertEquals(java.util.Map.of(), f.orgs().attributes(f.districtA(), f.districtAId()), "replaced, not merged");
+        }
+    }
 }
