@@ -35,6 +35,12 @@ public record Caller(String accountId, String username, String displayName, Stri
         permissions = Set.copyOf(permissions);
     }
 
+    /** The caller as the audit log records an actor: account, organisation, roles (sorted) and address. */
+    public org.zhicheng.api.audit.AuditEvent.Actor actor(String clientIp) {
+        return new org.zhicheng.api.audit.AuditEvent.Actor(accountId, organisationId,
+                String.join(",", new java.util.TreeSet<>(roles)), clientIp);
+    }
+
     /** Whether the caller's roles grant {@code permission}. */
     public boolean has(String permission) {
         return permissions.contains(permission);

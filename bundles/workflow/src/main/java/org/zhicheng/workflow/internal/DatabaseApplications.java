@@ -24,7 +24,6 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.zhicheng.api.audit.AuditEvent;
-import org.zhicheng.api.audit.AuditEvent.Actor;
 import org.zhicheng.api.audit.AuditTrail;
 import org.zhicheng.api.business.Business;
 import org.zhicheng.api.business.FieldProblem;
@@ -489,8 +488,7 @@ public final class DatabaseApplications implements Applications {
 
     private void record(Caller caller, String ip, String action, String applicationId, String before,
             String detail) {
-        audit.record(new AuditEvent(action, new Actor(caller.accountId(), caller.organisationId(),
-                String.join(",", new java.util.TreeSet<>(caller.roles())), ip), "application", applicationId, before,
+        audit.record(new AuditEvent(action, caller.actor(ip), "application", applicationId, before,
                 null, detail));
     }
 }

@@ -15,7 +15,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhicheng.api.audit.AuditEvent;
-import org.zhicheng.api.audit.AuditEvent.Actor;
 import org.zhicheng.api.audit.AuditTrail;
 import org.zhicheng.api.business.FieldProblem;
 import org.zhicheng.api.business.descriptor.BusinessDescriptor;
@@ -182,8 +181,7 @@ public final class DatabaseGates implements Gates {
             }
             return scan(c, submitter, t).state();
         });
-        audit.record(new AuditEvent("gate.submit-all", new Actor(submitter.accountId(), submitter.organisationId(),
-                String.join(",", new java.util.TreeSet<>(submitter.roles())), clientIp), "gate",
+        audit.record(new AuditEvent("gate.submit-all", submitter.actor(clientIp), "gate",
                 t.descriptor().id() + "/" + gateId, null, null, submitted[0] + " applications submitted"));
         return after;
     }

@@ -22,7 +22,6 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.zhicheng.api.audit.AuditEvent;
-import org.zhicheng.api.audit.AuditEvent.Actor;
 import org.zhicheng.api.audit.AuditTrail;
 import org.zhicheng.api.business.descriptor.BusinessDescriptor;
 import org.zhicheng.api.business.descriptor.NotificationEvent;
@@ -215,9 +214,7 @@ public final class DatabaseReviews implements Reviews {
             return after;
         });
         if (changed[0]) {
-            audit.record(new AuditEvent("review." + action.json(), new Actor(reviewer.accountId(),
-                    reviewer.organisationId(), String.join(",", new java.util.TreeSet<>(reviewer.roles())), clientIp),
-                    "application", result.id(), null, null, "task " + taskId
+            audit.record(new AuditEvent("review." + action.json(), reviewer.actor(clientIp), "application", result.id(), null, null, "task " + taskId
                             + (reasonCode == null ? "" : ", reason " + reasonCode)));
         }
         return result;

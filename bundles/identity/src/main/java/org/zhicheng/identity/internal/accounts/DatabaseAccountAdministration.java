@@ -14,7 +14,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhicheng.api.audit.AuditEvent;
-import org.zhicheng.api.audit.AuditEvent.Actor;
 import org.zhicheng.api.audit.AuditTrail;
 import org.zhicheng.api.business.FieldProblem;
 import org.zhicheng.api.identity.AccountAdministration;
@@ -401,8 +400,7 @@ public final class DatabaseAccountAdministration implements AccountAdministratio
     }
 
     private void record(Caller caller, String ip, String action, String accountId, String before, String after) {
-        audit.record(new AuditEvent(action, new Actor(caller.accountId(), caller.organisationId(),
-                String.join(",", new java.util.TreeSet<>(caller.roles())), ip), "account", accountId, before, after,
+        audit.record(new AuditEvent(action, caller.actor(ip), "account", accountId, before, after,
                 null));
     }
 

@@ -17,7 +17,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhicheng.api.audit.AuditEvent;
-import org.zhicheng.api.audit.AuditEvent.Actor;
 import org.zhicheng.api.audit.AuditTrail;
 import org.zhicheng.api.business.FieldProblem;
 import org.zhicheng.api.identity.Caller;
@@ -389,8 +388,7 @@ public final class DatabaseOrganisations implements Organisations {
     }
 
     private void record(Caller caller, String action, String id, String before, String after) {
-        audit.record(new AuditEvent(action, new Actor(caller.accountId(), caller.organisationId(),
-                String.join(",", new java.util.TreeSet<>(caller.roles())), null), "organisation", id, before, after,
+        audit.record(new AuditEvent(action, caller.actor(null), "organisation", id, before, after,
                 null));
     }
 

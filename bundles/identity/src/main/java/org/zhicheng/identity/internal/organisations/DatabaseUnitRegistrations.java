@@ -204,8 +204,7 @@ public final class DatabaseUnitRegistrations implements UnitRegistrations {
     }
 
     private void record(Caller caller, String ip, String action, String organisationId, String detail) {
-        audit.record(new AuditEvent(action, new Actor(caller.accountId(), caller.organisationId(),
-                String.join(",", new java.util.TreeSet<>(caller.roles())), ip), "organisation", organisationId, null,
+        audit.record(new AuditEvent(action, caller.actor(ip), "organisation", organisationId, null,
                 null, detail));
     }
 

@@ -262,8 +262,7 @@ public final class DatabasePassListImports implements PassListImports {
             }
             return new Result(rows.size(), List.copyOf(created), List.copyOf(existing));
         });
-        Actor actor = new Actor(caller.accountId(), caller.organisationId(),
-                String.join(",", new java.util.TreeSet<>(caller.roles())), clientIp);
+        Actor actor = caller.actor(clientIp);
         for (CreatedApplicant a : result.created()) {
             audit.record(new AuditEvent("applicant.import", actor, "account", a.accountId(), null,
                     AuditJson.of("unitId", a.unitId(), "username", a.username()), "pass list row " + a.row()));

@@ -236,8 +236,7 @@ public final class DatabaseRegistrations implements Registrations {
     }
 
     private void record(Caller caller, String ip, String action, String accountId, String detail) {
-        audit.record(new AuditEvent(action, new Actor(caller.accountId(), caller.organisationId(),
-                String.join(",", new java.util.TreeSet<>(caller.roles())), ip), "account", accountId, null, null,
+        audit.record(new AuditEvent(action, caller.actor(ip), "account", accountId, null, null,
                 detail));
     }
 

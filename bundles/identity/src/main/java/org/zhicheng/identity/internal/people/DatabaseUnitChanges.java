@@ -16,7 +16,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.zhicheng.api.audit.AuditEvent;
-import org.zhicheng.api.audit.AuditEvent.Actor;
 import org.zhicheng.api.audit.AuditTrail;
 import org.zhicheng.api.identity.Caller;
 import org.zhicheng.api.identity.IdentityException;
@@ -238,8 +237,7 @@ public final class DatabaseUnitChanges implements UnitChanges {
     }
 
     private void record(Caller caller, String ip, String action, String id, String before, String after) {
-        audit.record(new AuditEvent(action, new Actor(caller.accountId(), caller.organisationId(),
-                String.join(",", new java.util.TreeSet<>(caller.roles())), ip), "unit-change", id, before, after,
+        audit.record(new AuditEvent(action, caller.actor(ip), "unit-change", id, before, after,
                 null));
     }
 }
