@@ -26,6 +26,7 @@ import org.zhicheng.api.identity.Organisations;
 import org.zhicheng.api.persistence.DatabaseSchema;
 import org.zhicheng.identity.internal.audit.AuditJson;
 import org.zhicheng.api.persistence.Transactions;
+import org.zhicheng.identity.internal.validation.Parsed;
 import org.zhicheng.identity.internal.validation.CreditCode;
 
 /**
@@ -355,9 +356,9 @@ public final class DatabaseOrganisations implements Organisations {
         }
         String creditCode = null;
         if (d != null && d.creditCode() != null && !d.creditCode().isBlank()) {
-            CreditCode.Result result = CreditCode.parse(d.creditCode());
-            if (result instanceof CreditCode.Result.Valid valid) {
-                creditCode = valid.code().value();
+            Parsed<CreditCode> result = CreditCode.parse(d.creditCode());
+            if (result instanceof Parsed.Valid<CreditCode> valid) {
+                creditCode = valid.value().value();
             } else {
                 result.violations().forEach(v -> problems.add(new FieldProblem("creditCode", v.code(), v.zh(), v.en())));
             }

@@ -40,6 +40,7 @@ import org.zhicheng.identity.internal.auth.UsernameKey;
 import org.zhicheng.identity.internal.crypto.PiiCipher;
 import org.zhicheng.api.persistence.Transactions;
 import org.zhicheng.identity.internal.validation.EmailAddress;
+import org.zhicheng.identity.internal.validation.Parsed;
 import org.zhicheng.identity.internal.validation.ResidentIdNumber;
 
 /**
@@ -145,9 +146,9 @@ public final class DatabasePassListImports implements PassListImports {
                         "Row " + row.number() + ": the name is empty or longer than 100 characters."));
             }
             ResidentIdNumber number = null;
-            ResidentIdNumber.Result parsed = ResidentIdNumber.parse(row.get("idNumber"), today);
-            if (parsed instanceof ResidentIdNumber.Result.Valid v) {
-                number = v.number();
+            Parsed<ResidentIdNumber> parsed = ResidentIdNumber.parse(row.get("idNumber"), today);
+            if (parsed instanceof Parsed.Valid<ResidentIdNumber> v) {
+                number = v.value();
             } else {
                 parsed.violations().forEach(v -> problems.add(new FieldProblem(path + ".idNumber", v.code(),
                         "第" + row.number() + "行：" + v.zh(), "Row " + row.number() + ": " + v.en())));

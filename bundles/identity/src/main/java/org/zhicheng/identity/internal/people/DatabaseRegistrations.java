@@ -32,6 +32,7 @@ import org.zhicheng.identity.internal.crypto.PasswordHasher;
 import org.zhicheng.identity.internal.crypto.PiiCipher;
 import org.zhicheng.api.persistence.Transactions;
 import org.zhicheng.identity.internal.validation.PasswordPolicy;
+import org.zhicheng.identity.internal.validation.Parsed;
 import org.zhicheng.identity.internal.validation.ResidentIdNumber;
 import org.zhicheng.identity.internal.validation.Violation;
 
@@ -86,9 +87,9 @@ public final class DatabaseRegistrations implements Registrations {
                     "Enter your name (at most 100 characters)."));
         }
         ResidentIdNumber idNumber = null;
-        ResidentIdNumber.Result parsed = ResidentIdNumber.parse(a.idNumber(), LocalDate.now(clock));
-        if (parsed instanceof ResidentIdNumber.Result.Valid valid) {
-            idNumber = valid.number();
+        Parsed<ResidentIdNumber> parsed = ResidentIdNumber.parse(a.idNumber(), LocalDate.now(clock));
+        if (parsed instanceof Parsed.Valid<ResidentIdNumber> valid) {
+            idNumber = valid.value();
             ResidentIdNumber.Sex sex = "male".equals(a.sex()) ? ResidentIdNumber.Sex.MALE
                     : "female".equals(a.sex()) ? ResidentIdNumber.Sex.FEMALE : null;
             idNumber.consistencyWith(a.birthDate(), sex).forEach(v -> problems.add(field("idNumber", v)));

@@ -3,8 +3,6 @@ package org.zhicheng.identity.internal.validation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -72,78 +70,6 @@ public final class CreditCode {
             '9', new String[] {"工商（市场监管）", "market regulation"},
             'Y', new String[] {"其他", "other"});
 
-    /**
-     * The outcome of {@link #parse(String)}: either a {@link Valid} code or the {@link Invalid} list of every
-     * violation found (CQ-ORG-2, FJ-9).
-     */
-    public sealed interface Result {
-
-        /** Whether the input is a valid code (CQ-ORG-2, FJ-9). */
-        boolean isValid();
-
-        /** The violations found, in a stable order; empty when valid (CQ-ORG-2, FJ-9). */
-        List<Violation> violations();
-
-        /** The code when valid, else empty (CQ-ORG-2, FJ-9). */
-        Optional<CreditCode> toOptional();
-
-        /**
-         * The code, or an {@link IllegalArgumentException} listing the violation codes and English messages. For
-         * input that is trusted to be valid, such as test data and stored values.
-         */
-        default CreditCode orElseThrow() {
-            return toOptional().orElseThrow(() -> new IllegalArgumentException("invalid unified social credit code: "
-                    + violations().stream().map(v -> v.code() + " (" + v.en() + ")")
-                            .collect(Collectors.joining("; "))));
-        }
-
-        /** A valid, normalised code (CQ-ORG-2). */
-        record Valid(CreditCode code) implements Result {
-
-            /** Refuses a missing code. */
-            public Valid {
-                Objects.requireNonNull(code, "code");
-            }
-
-            @Override
-            public boolean isValid() {
-                return true;
-            }
-
-            @Override
-            public List<Violation> violations() {
-                return List.of();
-            }
-
-            @Override
-            public Optional<CreditCode> toOptional() {
-                return Optional.of(code);
-            }
-        }
-
-        /** Every violation found, at least one (CQ-ORG-2). */
-        record Invalid(List<Violation> violations) implements Result {
-
-            /** Copies the list and refuses an empty one. */
-            public Invalid {
-                violations = List.copyOf(violations);
-                if (violations.isEmpty()) {
-                    throw new IllegalArgumentException("an invalid result needs at least one violation");
-                }
-            }
-
-            @Override
-            public boolean isValid() {
-                return false;
-            }
-
-            @Override
-            public Optional<CreditCode> toOptional() {
-                return Optional.empty();
-            }
-        }
-    }
-
     private final String value;
 
     private CreditCode(String value) {
@@ -159,10 +85,10 @@ public final class CreditCode {
      *
      * @param raw the input; {@code null} counts as empty
      */
-    public static Result parse(String raw) {
+    public static Parsed<CreditCode> parse(String raw) {
         String value = normalise(raw);
         if (value.isEmpty()) {
-            return new Result.Invalid(List.of(new Violation(REQUIRED, "请填写统一社会信用代码。",
+            return new Parsed.Invalid<>(List.of(new Violation(REQUIRED, "请填写统一社会信用代码。",
                     "Please enter the unified social credit code.")));
         }
         List<Violation> violations = new ArrayList<>();
@@ -215,7 +141,7 @@ public final class CreditCode {
         }
         if (!violations.isEmpty()) {
             // Without the right shape the positions of the parts mean nothing.
-            return new Result.Invalid(violations);
+            return new Parsed.Invalid<>(violations);
         }
 
         char authority = value.charAt(0);
@@ -261,7 +187,7 @@ public final class CreditCode {
                     "The check character (18th) of the credit code should be " + check + "; please check the code"
                             + " (a mistake in the first 17 characters also makes the check character wrong)."));
         }
-        return violations.isEmpty() ? new Result.Valid(new CreditCode(value)) : new Result.Invalid(violations);
+        return violations.isEmpty() ? new Parsed.Valid<>(new CreditCode(value)) : new Parsed.Invalid<>(violations);
     }
 
     /** Whether {@code raw} is a valid code (CQ-ORG-2, FJ-9); see {@link #parse(String)}. */

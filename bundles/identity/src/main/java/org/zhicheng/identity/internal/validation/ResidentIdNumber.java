@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -92,78 +91,6 @@ public final class ResidentIdNumber {
         }
     }
 
-    /**
-     * The outcome of {@link #parse(String)}: either a {@link Valid} number or the {@link Invalid} list of every
-     * violation found (CQ-APP-1, FJ-2).
-     */
-    public sealed interface Result {
-
-        /** Whether the input is a valid number (CQ-APP-1, FJ-2). */
-        boolean isValid();
-
-        /** The violations found, in a stable order; empty when valid (CQ-APP-1, FJ-2). */
-        List<Violation> violations();
-
-        /** The number when valid, else empty (CQ-APP-1, FJ-2). */
-        Optional<ResidentIdNumber> toOptional();
-
-        /**
-         * The number, or an {@link IllegalArgumentException} listing the violation codes and English messages
-         * (never the input itself). For input that is trusted to be valid, such as test data and stored values.
-         */
-        default ResidentIdNumber orElseThrow() {
-            return toOptional().orElseThrow(() -> new IllegalArgumentException("invalid resident ID number: "
-                    + violations().stream().map(v -> v.code() + " (" + v.en() + ")")
-                            .collect(Collectors.joining("; "))));
-        }
-
-        /** A valid, normalised number (CQ-APP-1). */
-        record Valid(ResidentIdNumber number) implements Result {
-
-            /** Refuses a missing number. */
-            public Valid {
-                Objects.requireNonNull(number, "number");
-            }
-
-            @Override
-            public boolean isValid() {
-                return true;
-            }
-
-            @Override
-            public List<Violation> violations() {
-                return List.of();
-            }
-
-            @Override
-            public Optional<ResidentIdNumber> toOptional() {
-                return Optional.of(number);
-            }
-        }
-
-        /** Every violation found, at least one (CQ-APP-1). */
-        record Invalid(List<Violation> violations) implements Result {
-
-            /** Copies the list and refuses an empty one. */
-            public Invalid {
-                violations = List.copyOf(violations);
-                if (violations.isEmpty()) {
-                    throw new IllegalArgumentException("an invalid result needs at least one violation");
-                }
-            }
-
-            @Override
-            public boolean isValid() {
-                return false;
-            }
-
-            @Override
-            public Optional<ResidentIdNumber> toOptional() {
-                return Optional.empty();
-            }
-        }
-    }
-
     private final String value;
     private final LocalDate birthDate;
 
@@ -177,7 +104,7 @@ public final class ResidentIdNumber {
      *
      * @see #parse(String, LocalDate)
      */
-    public static Result parse(String raw) {
+    public static Parsed<ResidentIdNumber> parse(String raw) {
         return parse(raw, LocalDate.now(CHINA));
     }
 
@@ -191,11 +118,11 @@ public final class ResidentIdNumber {
      * @param raw   the input; {@code null} counts as empty
      * @param today the current date, for the rule that a birth date cannot lie in the future
      */
-    public static Result parse(String raw, LocalDate today) {
+    public static Parsed<ResidentIdNumber> parse(String raw, LocalDate today) {
         Objects.requireNonNull(today, "today");
         String value = normalise(raw);
         if (value.isEmpty()) {
-            return new Result.Invalid(List.of(new Violation(REQUIRED, "请填写身份证号。",
+            return new Parsed.Invalid<>(List.of(new Violation(REQUIRED, "请填写身份证号。",
                     "Please enter the resident ID number.")));
         }
         List<Violation> violations = new ArrayList<>();
@@ -233,7 +160,7 @@ public final class ResidentIdNumber {
         }
         if (!violations.isEmpty()) {
             // Without the right shape the region, date and check positions mean nothing.
-            return new Result.Invalid(violations);
+            return new Parsed.Invalid<>(violations);
         }
 
         String province = value.substring(0, 2);
@@ -275,8 +202,8 @@ public final class ResidentIdNumber {
                     "The check digit (18th character) should be " + expected + "; please check the number (a"
                             + " mistake in the first 17 digits also makes the check digit wrong)."));
         }
-        return violations.isEmpty() ? new Result.Valid(new ResidentIdNumber(value, birthDate))
-                : new Result.Invalid(violations);
+        return violations.isEmpty() ? new Parsed.Valid<>(new ResidentIdNumber(value, birthDate))
+                : new Parsed.Invalid<>(violations);
     }
 
     /** Whether {@code raw} is a valid number today in China (CQ-APP-1, FJ-2); see {@link #parse(String)}. */

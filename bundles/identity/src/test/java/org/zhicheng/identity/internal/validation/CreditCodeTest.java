@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.zhicheng.identity.internal.validation.CreditCode.Result;
 
 /** GB 32100 unified social credit codes of units (CQ-ORG-2, FJ-2, FJ-9). */
 class CreditCodeTest {
@@ -48,11 +47,11 @@ class CreditCodeTest {
         return CHARS.charAt((31 - sum % 31) % 31);
     }
 
-    static List<String> codes(Result result) {
+    static List<String> codes(Parsed<CreditCode> result) {
         return result.violations().stream().map(Violation::code).toList();
     }
 
-    static Violation only(Result result, String code) {
+    static Violation only(Parsed<CreditCode> result, String code) {
         assertFalse(result.isValid(), "expected " + code);
         assertEquals(List.of(code), codes(result), () -> result.violations().toString());
         return result.violations().get(0);
@@ -68,7 +67,7 @@ class CreditCodeTest {
     @ValueSource(strings = {"91350100M000100Y43", "91110000802100433B", "914403001922038216", "91330100716105852F",
         "9144030071526726XG", "91440300708461136T"})
     void acceptsRealPublishedCodes(String raw) {
-        Result result = CreditCode.parse(raw);
+        Parsed<CreditCode> result = CreditCode.parse(raw);
         assertTrue(result.isValid(), () -> result.violations().toString());
         assertEquals(raw, result.orElseThrow().value());
         assertEquals(raw, withChecks(raw.substring(0, 16)), "the test's own algorithm agrees");
@@ -117,7 +116,7 @@ class CreditCodeTest {
     })
     void acceptsGeneratedCodesOfEveryAuthority(String first16, String what) {
         String raw = withChecks(first16);
-        Result result = CreditCode.parse(raw);
+        Parsed<CreditCode> result = CreditCode.parse(raw);
         assertTrue(result.isValid(), () -> what + " " + raw + " " + result.violations());
     }
 
@@ -204,7 +203,7 @@ class CreditCodeTest {
         assertTrue(v.zh().contains("组织机构代码"), v.zh());
         assertTrue(v.en().contains("organisation code"), v.en());
 
-        Result withHyphen = CreditCode.parse("M000100Y-4");
+        Parsed<CreditCode> withHyphen = CreditCode.parse("M000100Y-4");
         assertEquals(List.of(CreditCode.CHARACTERS, CreditCode.LENGTH), codes(withHyphen));
         assertTrue(withHyphen.violations().get(1).zh().contains("组织机构代码"));
     }
@@ -303,10 +302,10 @@ class CreditCodeTest {
     @Test
     void reportsEveryStructuralProblemAtOnce() {
         // Unknown authority, a letter in the region and both checks wrong.
-        Result result = CreditCode.parse("B1A50100M000100Y5X");
+        Parsed<CreditCode> result = CreditCode.parse("B1A50100M000100Y5X");
         assertEquals(List.of(CreditCode.AUTHORITY, CreditCode.REGION, CreditCode.ORGANISATION_CHECK,
                 CreditCode.CHECK_CHARACTER), codes(result));
-        Result typeToo = CreditCode.parse("94A50100M000100Y5X");
+        Parsed<CreditCode> typeToo = CreditCode.parse("94A50100M000100Y5X");
         assertEquals(List.of(CreditCode.ORGANISATION_TYPE, CreditCode.REGION, CreditCode.ORGANISATION_CHECK,
                 CreditCode.CHECK_CHARACTER), codes(typeToo));
     }
@@ -342,7 +341,7 @@ class CreditCodeTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CreditCode.parse("91350100M000100Y44").orElseThrow());
         assertTrue(e.getMessage().contains(CreditCode.CHECK_CHARACTER), e.getMessage());
-        assertTrue(CreditCode.parse("91350100M000100Y44") instanceof Result.Invalid);
-        assertThrows(IllegalArgumentException.class, () -> new Result.Invalid(List.of()));
+        assertTrue(CreditCode.parse("91350100M000100Y44") instanceof Parsed.Invalid);
+        assertThrows(IllegalArgumentException.class, () -> new Parsed.Invalid<>(List.of()));
     }
 }

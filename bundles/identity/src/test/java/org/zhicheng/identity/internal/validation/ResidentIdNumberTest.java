@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.zhicheng.identity.internal.validation.ResidentIdNumber.Result;
 import org.zhicheng.identity.internal.validation.ResidentIdNumber.Sex;
 
 /** GB 11643 resident ID numbers as applicants type them (CQ-APP-1, FJ-2, CQ-ORG-5, GD-TITLE-8). */
@@ -54,15 +53,15 @@ public class ResidentIdNumberTest {
         return first17 + (check == 10 ? "X" : Integer.toString(check));
     }
 
-    static Result parse(String raw) {
+    static Parsed<ResidentIdNumber> parse(String raw) {
         return ResidentIdNumber.parse(raw, TODAY);
     }
 
-    static List<String> codes(Result result) {
+    static List<String> codes(Parsed<ResidentIdNumber> result) {
         return result.violations().stream().map(Violation::code).toList();
     }
 
-    static Violation only(Result result, String code) {
+    static Violation only(Parsed<ResidentIdNumber> result, String code) {
         assertFalse(result.isValid(), "expected " + code);
         assertEquals(List.of(code), codes(result), () -> result.violations().toString());
         return result.violations().get(0);
@@ -83,9 +82,9 @@ public class ResidentIdNumberTest {
 
     @Test
     void parsesTheStandardsExample() {
-        Result result = parse(STANDARD_EXAMPLE);
+        Parsed<ResidentIdNumber> result = parse(STANDARD_EXAMPLE);
         assertTrue(result.isValid(), () -> result.violations().toString());
-        assertTrue(result instanceof Result.Valid);
+        assertTrue(result instanceof Parsed.Valid);
         assertEquals(List.of(), result.violations());
         ResidentIdNumber id = result.orElseThrow();
         assertEquals(STANDARD_EXAMPLE, id.value());
@@ -221,7 +220,7 @@ public class ResidentIdNumberTest {
 
     @Test
     void reportsBadCharactersAndLengthTogether() {
-        Result result = parse("11010519491231O02");
+        Parsed<ResidentIdNumber> result = parse("11010519491231O02");
         assertEquals(List.of(ResidentIdNumber.CHARACTERS, ResidentIdNumber.LENGTH), codes(result));
     }
 
@@ -253,7 +252,7 @@ public class ResidentIdNumberTest {
     @ValueSource(strings = {"19900230", "19900001", "19901301", "19900100", "19900431", "20250229", "19000229",
         "00000000"})
     void refusesDatesThatDoNotExist(String date) {
-        Result result = parse(withCheck("440304" + date + "123"));
+        Parsed<ResidentIdNumber> result = parse(withCheck("440304" + date + "123"));
         Violation v = result.violations().get(0);
         assertEquals(ResidentIdNumber.BIRTH_DATE, v.code());
         assertEquals(List.of(ResidentIdNumber.BIRTH_DATE), codes(result));
@@ -299,14 +298,14 @@ public class ResidentIdNumberTest {
     @Test
     void aSwappedPairOfDigitsIsCaught() {
         String swapped = "44030419900370123X";
-        Result result = parse(swapped);
+        Parsed<ResidentIdNumber> result = parse(swapped);
         assertTrue(codes(result).contains(ResidentIdNumber.BIRTH_DATE));
         assertTrue(codes(result).contains(ResidentIdNumber.CHECK_DIGIT));
     }
 
     @Test
     void reportsRegionDateAndCheckTogether() {
-        Result result = parse("99010519491331002X");
+        Parsed<ResidentIdNumber> result = parse("99010519491331002X");
         assertEquals(List.of(ResidentIdNumber.REGION, ResidentIdNumber.BIRTH_DATE, ResidentIdNumber.CHECK_DIGIT),
                 codes(result));
     }
@@ -317,7 +316,7 @@ public class ResidentIdNumberTest {
                 withCheck("44030419900230123"), withCheck("44030420300101123"), withCheck("44030418000101123"),
                 wrongCheck(SHENZHEN_MAN_1990));
         for (String raw : inputs) {
-            Result result = parse(raw);
+            Parsed<ResidentIdNumber> result = parse(raw);
             assertFalse(result.isValid(), raw);
             for (Violation v : result.violations()) {
                 assertTrue(v.code().startsWith("id-number."), v.code());
@@ -337,13 +336,13 @@ public class ResidentIdNumberTest {
         assertTrue(e.getMessage().contains(ResidentIdNumber.CHECK_DIGIT), e.getMessage());
         assertFalse(e.getMessage().contains(bad), e.getMessage());
         assertTrue(parse(bad).toOptional().isEmpty());
-        assertTrue(parse(bad) instanceof Result.Invalid);
+        assertTrue(parse(bad) instanceof Parsed.Invalid);
     }
 
     @Test
     void anInvalidResultHasAtLeastOneViolation() {
-        assertThrows(IllegalArgumentException.class, () -> new Result.Invalid(List.of()));
-        assertThrows(NullPointerException.class, () -> new Result.Valid(null));
+        assertThrows(IllegalArgumentException.class, () -> new Parsed.Invalid<>(List.of()));
+        assertThrows(NullPointerException.class, () -> new Parsed.Valid<>(null));
     }
 
     @Test
@@ -388,7 +387,7 @@ public class ResidentIdNumberTest {
             String first17 = String.format("5001%02d%04d%02d%02d%03d", i % 40, 1950 + i % 70, 1 + i % 12,
                     1 + i % 28, i);
             String raw = withCheck(first17);
-            Result result = parse(raw);
+            Parsed<ResidentIdNumber> result = parse(raw);
             assertTrue(result.isValid(), () -> raw + " " + result.violations());
             assertFalse(parse(wrongCheck(raw)).isValid(), raw);
         });
