@@ -70,6 +70,7 @@ public final class DatabaseApplications implements Applications {
     private final BusinessRegistry registry;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Map<String, AnswerValidator> validators = new java.util.concurrent.ConcurrentHashMap<>();
 
     // Optional: without the notification bundle, actions go on and nothing is sent.
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -205,7 +206,7 @@ public final class DatabaseApplications implements Applications {
             Windows.requireApplicantOpen(d, now);
             List<OrganisationRef> path = OrganisationRefs.ofPath(c, r.organisationPath());
             Map<String, Object> given = answers == null ? Map.of() : answers;
-            AnswerValidator validator = new AnswerValidator(d);
+            AnswerValidator validator = validator(business);
             List<FieldProblem> problems = new ArrayList<>(validator.validate(given, path, today(), false));
             problems.addAll(readOnlyChanges(d, r, given));
             if (!problems.isEmpty()) {
@@ -250,7 +251,7 @@ public final class DatabaseApplications implements Applications {
             BusinessDescriptor d = business.descriptor();
             Windows.requireApplicantOpen(d, now);
             List<OrganisationRef> path = OrganisationRefs.ofPath(c, r.organisationPath());
-            List<FieldProblem> problems = new ArrayList<>(new AnswerValidator(d).validate(r.answers(), path, today(),
+            List<FieldProblem> problems = new ArrayList<>(validator(business).validate(r.answers(), path, today(),
                     true));
             FormAnswers answers = new FormAnswers(d.id(), d.version(), withoutNulls(r.answers()));
             Optional<Business> hooks = registry.service(business.contentHash());
@@ -392,6 +393,11 @@ public final class DatabaseApplications implements Applications {
             throw notFound();
         }
         return r;
+    }
+
+    /** The validator of a descriptor version; its content never changes under a hash, so one serves all calls. */
+    private AnswerValidator validator(RegisteredBusiness business) {
+        return validators.computeIfAbsent(business.contentHash(), h -> new AnswerValidator(business.descriptor()));
     }
 
     private RegisteredBusiness pinned(Row r) {
