@@ -162,15 +162,40 @@ final class AuthorisationMatrix {
                 new Rule("GET", "/v1/reviews", "review.act", "/api/v1/reviews?queue=pending", null, null),
                 new Rule("POST", "/v1/reviews/{taskId}/{action}", "review.act", "/api/v1/reviews/x/approve", null,
                         "{}"),
+                new Rule("POST", "/v1/reviews/batch", "review.act", "/api/v1/reviews/batch", null,
+                        "{\"action\":\"approve\",\"taskIds\":[\"x\"]}"),
+                new Rule("POST", "/v1/reviews/{taskId}/assign", "review.assign", "/api/v1/reviews/x/assign", null,
+                        "{\"organisationId\":\"x\",\"reason\":\"r\"}"),
                 new Rule("GET", "/v1/registrations/applicants", "applicant.approve",
                         "/api/v1/registrations/applicants?unit={own}",
                         "/api/v1/registrations/applicants?unit=" + w.foreignOrg(), null),
                 new Rule("POST", "/v1/registrations/applicants/{accountId}/approve", "applicant.approve",
                         "/api/v1/registrations/applicants/{me}/approve",
                         "/api/v1/registrations/applicants/" + w.foreignAccount() + "/approve", null),
+                // oversight (GD-PHOTO-6): signed in is enough, the service scopes (application.read or an observer
+                // role sees its subtree, anyone else nothing); an organisation outside the subtree answers 404.
+                new Rule("GET", "/v1/oversight/applications", "signed-in",
+                        "/api/v1/oversight/applications?unit={own}&limit=1",
+                        "/api/v1/oversight/applications?unit=" + w.foreignOrg(), null),
+                new Rule("GET", "/v1/oversight/overview", "signed-in",
+                        "/api/v1/oversight/overview?business=example-profession&organisation={own}",
+                        "/api/v1/oversight/overview?business=example-profession&organisation=" + w.foreignOrg(), null),
+                new Rule("GET", "/v1/oversight/not-started", "signed-in",
+                        "/api/v1/oversight/not-started?business=example-profession&unit={own}",
+                        "/api/v1/oversight/not-started?business=example-profession&unit=" + w.foreignOrg(), null),
                 new Rule("POST", "/v1/registrations/applicants/{accountId}/reject", "applicant.approve",
                         "/api/v1/registrations/applicants/{me}/reject",
-                        "/api/v1/registrations/applicants/" + w.foreignAccount() + "/reject", "{\"reason\":\"x\"}"));
+                        "/api/v1/registrations/applicants/" + w.foreignAccount() + "/reject", "{\"reason\":\"x\"}"),
+                // notifications (FJ-5): everyone reads and marks only their own inbox (another account's message,
+                // like an unknown one, answers 404); the outbox's failures and their retry need notification.admin.
+                new Rule("GET", "/v1/notifications/inbox", "signed-in", "/api/v1/notifications/inbox?limit=1", null,
+                        null),
+                new Rule("POST", "/v1/notifications/inbox/{id}/read", "signed-in",
+                        "/api/v1/notifications/inbox/x/read", null, null),
+                new Rule("GET", "/v1/notifications/outbox", "notification.admin",
+                        "/api/v1/notifications/outbox?status=failed&limit=1", null, null),
+                new Rule("POST", "/v1/notifications/outbox/{id}/retry", "notification.admin",
+                        "/api/v1/notifications/outbox/x/retry", null, null));
     }
 
     /** A signed-in account of one role. */

@@ -37,9 +37,14 @@ public record Application(String id, String businessId, String businessVersion, 
      *        {@code returned}, {@code rejected} or {@code cancelled}
      * @param opinion the opinion or comment recorded with the action
      * @param actedAt when it acted
+     * @param recommendation this level's recommendation opinion, or null (CQ-REV-2)
+     * @param publicNotice the public notice entered at this step, or null (CQ-REV-2)
+     * @param routedOrganisationId the organisation the route chose, when the task was assigned to another for
+     *        cross review (FJ-8); null otherwise
      */
     public record Step(String taskId, String stepId, String organisationId, String role, String status,
-            String opinion, Instant actedAt) {
+            String opinion, Instant actedAt, Reviews.Recommendation recommendation, Reviews.PublicNotice publicNotice,
+            String routedOrganisationId) {
     }
 
     /** The step whose reviewers' turn it is, if any. */

@@ -3,17 +3,27 @@ package org.zhicheng.notification.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
+import org.zhicheng.api.business.descriptor.Channel;
+import org.zhicheng.api.notification.Message;
+import org.zhicheng.api.notification.SendException;
+import org.zhicheng.api.notification.Sender;
+
 import jakarta.mail.Authenticator;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
-/** Sends one plain-text UTF-8 e-mail over SMTP with Jakarta Mail. */
-final class SmtpSender {
+/**
+ * The platform's e-mail sender (GD-PHOTO-7): one plain-text UTF-8 e-mail over SMTP with Jakarta Mail, configured by
+ * {@code org.zhicheng.notification}. An address the server refuses outright fails permanently; anything else
+ * (server unreachable, refused log-in, a temporary refusal) is tried again.
+ */
+final class SmtpSender implements Sender {
 
     private final Session session;
     private final InternetAddress from;
@@ -59,6 +69,26 @@ final class SmtpSender {
         this.from = new InternetAddress(settings.from(), true);
     }
 
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    @Override
+    public void send(Message message) throws SendException {
+        try {
+            send(message.recipient(), message.subject(), message.body());
+        } catch (AddressException e) {
+            throw new SendException("not an e-mail address: " + e.getMessage(), true, e);
+        } catch (SendFailedException e) {
+            // Refused recipients (5xx) are listed as invalid; a temporary refusal leaves them "valid unsent".
+            boolean refused = e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0;
+            throw new SendException(String.valueOf(e.getMessage()), refused, e);
+        } catch (MessagingException e) {
+            throw SendException.temporary(String.valueOf(e.getMessage()), e);
+        }
+    }
+
     void send(String recipient, String subject, String body) throws MessagingException {
         // Jakarta Mail and Activation find their providers through the context class loader.
         Thread thread = Thread.currentThread();
@@ -67,7 +97,7 @@ final class SmtpSender {
         try {
             MimeMessage message = new MimeMessage(session);
             message.setFrom(from);
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient, true));
+            message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(recipient, true));
             message.setSubject(subject, StandardCharsets.UTF_8.name());
             message.setText(body, StandardCharsets.UTF_8.name());
             message.setSentDate(new java.util.Date());

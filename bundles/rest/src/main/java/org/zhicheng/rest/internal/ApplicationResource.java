@@ -176,6 +176,24 @@ public final class ApplicationResource {
             step.put("status", s.status());
             step.put("opinion", s.opinion());
             step.put("actedAt", s.actedAt() == null ? null : s.actedAt().toString());
+            if (s.recommendation() != null) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("opinion", s.recommendation().opinion());
+                r.put("signer", s.recommendation().signer());
+                r.put("signedOn", s.recommendation().signedOn() == null ? null : s.recommendation().signedOn()
+                        .toString());
+                step.put("recommendation", r);
+            }
+            if (s.publicNotice() != null) {
+                Map<String, Object> n = new LinkedHashMap<>();
+                n.put("startsOn", s.publicNotice().startsOn().toString());
+                n.put("endsOn", s.publicNotice().endsOn().toString());
+                n.put("result", s.publicNotice().result());
+                step.put("publicNotice", n);
+            }
+            if (s.routedOrganisationId() != null) {
+                step.put("routedOrganisationId", s.routedOrganisationId());
+            }
             return step;
         }).toList());
         m.put("currentStep", a.currentStep().map(s -> s.stepId()).orElse(null));

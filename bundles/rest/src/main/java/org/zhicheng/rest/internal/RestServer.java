@@ -27,9 +27,12 @@ import org.zhicheng.api.identity.Registrations;
 import org.zhicheng.api.identity.SecondFactors;
 import org.zhicheng.api.identity.UnitChanges;
 import org.zhicheng.api.identity.UnitRegistrations;
+import org.zhicheng.api.notification.Inbox;
+import org.zhicheng.api.notification.OutboxAdministration;
 import org.zhicheng.api.registry.BusinessRegistry;
 import org.zhicheng.api.workflow.Applications;
 import org.zhicheng.api.workflow.Gates;
+import org.zhicheng.api.workflow.Oversight;
 import org.zhicheng.api.workflow.Reviews;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -50,7 +53,7 @@ public final class RestServer {
     static final List<Class<?>> RESOURCES = List.of(HealthResource.class, BusinessResource.class,
             AuthResource.class, AccountResource.class, OrganisationResource.class, RegistrationResource.class,
             UnitRegistrationResource.class, PassListResource.class, UnitChangeResource.class, ApplicationResource.class, ReviewResource.class, GateResource.class,
-            AuditResource.class, OpenApiResource.class);
+            OversightResource.class, NotificationResource.class, AuditResource.class, OpenApiResource.class);
 
     // Field references: DS replaces these as services come and go, so the API keeps answering (health
     // reports what is missing) while a collaborator is away.
@@ -117,6 +120,18 @@ public final class RestServer {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Gates gates;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Oversight oversight;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Inbox inbox;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile OutboxAdministration outboxAdministration;
+
     private Bus bus;
     private Server server;
 
@@ -143,8 +158,10 @@ public final class RestServer {
                     new PassListResource(() -> passLists, () -> registry),
                     new UnitChangeResource(() -> unitChanges),
                     new ApplicationResource(() -> applications),
-                    new ReviewResource(() -> reviews),
+                    new ReviewResource(() -> reviews, () -> applications),
                     new GateResource(() -> gates),
+                    new OversightResource(() -> oversight),
+                    new NotificationResource(() -> inbox, () -> outboxAdministration),
                     new AuditResource(() -> audit),
                     new OpenApiResource());
             if (!resources.stream().map(Object::getClass).toList().equals(RESOURCES)) {

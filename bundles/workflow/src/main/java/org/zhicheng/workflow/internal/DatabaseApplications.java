@@ -48,6 +48,7 @@ import org.zhicheng.api.workflow.ApplicationStatus;
 import org.zhicheng.api.workflow.Applications;
 import org.zhicheng.api.workflow.WorkflowException;
 import org.zhicheng.workflow.internal.forms.AnswerValidator;
+import org.zhicheng.workflow.internal.forms.FormValidators;
 import org.zhicheng.workflow.internal.forms.ConditionContext;
 import org.zhicheng.workflow.internal.routing.Chain;
 import org.zhicheng.workflow.internal.routing.Plan;
@@ -70,7 +71,7 @@ public final class DatabaseApplications implements Applications {
     private final BusinessRegistry registry;
     private final AuditTrail audit;
     private final Clock clock;
-    private final Map<String, AnswerValidator> validators = new java.util.concurrent.ConcurrentHashMap<>();
+    private final FormValidators validators = new FormValidators();
 
     // Optional: without the notification bundle, actions go on and nothing is sent.
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -395,9 +396,8 @@ public final class DatabaseApplications implements Applications {
         return r;
     }
 
-    /** The validator of a descriptor version; its content never changes under a hash, so one serves all calls. */
     private AnswerValidator validator(RegisteredBusiness business) {
-        return validators.computeIfAbsent(business.contentHash(), h -> new AnswerValidator(business.descriptor()));
+        return validators.of(business);
     }
 
     private RegisteredBusiness pinned(Row r) {
@@ -412,7 +412,7 @@ public final class DatabaseApplications implements Applications {
         }
     }
 
-    private static void requireVersion(Row r, int expected) {
+    static void requireVersion(Row r, int expected) {
         if (r.version() != expected) {
             throw new WorkflowException(412, "version-mismatch", "申报已在别处被修改，请刷新后再操作。",
                     "The application was changed elsewhere; reload it and try again.");
@@ -448,7 +448,7 @@ public final class DatabaseApplications implements Applications {
         }
     }
 
-    private static Row withAnswers(Row r, Map<String, Object> answers) {
+    static Row withAnswers(Row r, Map<String, Object> answers) {
         return new Row(r.id(), r.businessId(), r.businessVersion(), r.contentHash(), r.seasonId(),
                 r.applicantAccountId(), r.organisationId(), r.organisationPath(), r.status(), answers, r.routeId(),
                 r.submission(), r.createdAt(), r.updatedAt(), r.submittedAt(), r.version());

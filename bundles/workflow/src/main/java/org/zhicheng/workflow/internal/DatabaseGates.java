@@ -144,7 +144,9 @@ public final class DatabaseGates implements Gates {
         try (PreparedStatement s = c.prepareStatement("SELECT r.account_id, COALESCE(p.name, acc.display_name)"
                 + " FROM business_roster r JOIN account acc ON acc.id = r.account_id"
                 + " JOIN organisation o ON o.id = acc.organisation_id LEFT JOIN person p ON p.account_id = acc.id"
-                + " WHERE r.business_id = ? AND r.season_id = ? AND o.path LIKE ? AND NOT EXISTS (SELECT 1 FROM"
+                // A deleted account can never apply, so it does not hold the gate.
+                + " WHERE r.business_id = ? AND r.season_id = ? AND o.path LIKE ? AND acc.status <> 'deleted'"
+                + " AND NOT EXISTS (SELECT 1 FROM"
                 + " application a WHERE a.applicant_account_id = r.account_id AND a.business_id = r.business_id"
                 + " AND a.season_id = r.season_id) ORDER BY r.account_id")) {
             s.setString(1, t.descriptor().id());

@@ -70,8 +70,8 @@ class GateTest {
             assertEquals(List.of(), after.blockers(), "allDecided: the rejected one does not block");
             Application moved = f.applications.get(f.applicant, first.id());
             assertEquals("district-review", moved.currentStep().orElseThrow().stepId());
-            assertEquals(1, f.reviews.queue(f.districtReviewer, Reviews.Queue.PENDING, null, 0, 10).size());
-            assertEquals(0, f.reviews.queue(f.reviewerA, Reviews.Queue.PENDING, null, 0, 10).size(),
+            assertEquals(1, f.reviews.queue(f.districtReviewer, Reviews.Queue.PENDING, Reviews.Filter.all(), 0, 10).tasks().size());
+            assertEquals(0, f.reviews.queue(f.reviewerA, Reviews.Queue.PENDING, Reviews.Filter.all(), 0, 10).tasks().size(),
                     "gates are not in the reviewers' queues");
         }
     }
@@ -89,6 +89,14 @@ class GateTest {
                     "GD-PHOTO-5 with the pass list of GD-PHOTO-1");
             assertEquals(404, assertThrows(WorkflowException.class, () -> f.gates.state(f.districtReviewer,
                     WorkflowFixture.GATED, "unit-submit-all")).status(), "the gate is the unit's, not the district's");
+
+            try (Connection c = f.db.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
+                    "UPDATE account SET status = 'deleted' WHERE id = ?")) {
+                s.setString(1, f.secondAccountId);
+                s.executeUpdate();
+            }
+            assertEquals(List.of(), f.gates.state(f.reviewerA, WorkflowFixture.GATED, "unit-submit-all").blockers(),
+                    "a deleted account can never apply, so it no longer holds the gate");
         }
     }
 }

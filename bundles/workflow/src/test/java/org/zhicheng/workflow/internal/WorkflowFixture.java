@@ -33,6 +33,7 @@ final class WorkflowFixture implements AutoCloseable {
     static final PasswordHasher HASHER = new PasswordHasher(new PasswordHasher.Settings(19456, 2, 1));
     static final String BUSINESS = "two-step-review";
     static final String GATED = "gated-review";
+    static final String ACTIONS = "review-actions";
 
     final TestDatabase db;
     final TestClock clock = new TestClock(Instant.parse("2026-11-22T08:00:00Z"));
@@ -49,6 +50,8 @@ final class WorkflowFixture implements AutoCloseable {
     final Caller reviewerA;
     final Caller secondReviewerA;
     final Caller reviewerB;
+    /** At the district, with {@code review.assign} (FJ-8 cross review). */
+    final Caller examSite;
     final Caller districtReviewer;
     final Caller reformOffice;
     final String secondAccountId;
@@ -81,6 +84,7 @@ final class WorkflowFixture implements AutoCloseable {
         store.createAccount("reviewer.b", "乙", hospitalB, hash, false, List.of("unit-reviewer"));
         store.createAccount("district", "区", district, hash, false, List.of("district-reviewer"));
         store.createAccount("reform", "职改办", district, hash, false, List.of("title-reform-office"));
+        store.createAccount("site", "考点", district, hash, false, List.of("exam-site"));
         try (Connection c = db.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
                 "UPDATE account SET email = 'li.na@example.cn', email_key = 'li.na@example.cn' WHERE username = ?")) {
             s.setString(1, "applicant");
@@ -96,9 +100,10 @@ final class WorkflowFixture implements AutoCloseable {
         reviewerB = caller(auth, "reviewer.b");
         districtReviewer = caller(auth, "district");
         reformOffice = caller(auth, "reform");
+        examSite = caller(auth, "site");
         registry = TestRegistries.open(db.dataSource());
         long serviceId = 1;
-        for (String id : List.of(BUSINESS, GATED)) {
+        for (String id : List.of(BUSINESS, GATED, ACTIONS)) {
             byte[] descriptor = Files.readAllBytes(Path.of("src", "test", "resources", "descriptors", id + ".json"));
             Business business = () -> new ByteArrayInputStream(descriptor);
             registry.offer(business, id, serviceId++);

@@ -57,8 +57,8 @@ class WorkflowTest {
             assertEquals(ApplicationStatus.IN_REVIEW, a.status());
             assertEquals(List.of("unit-review:pending", "district-review:waiting"), steps(a),
                     "no title-reform office without the district attribute (CQ-ORG-4)");
-            assertEquals(1, f.reviews.queue(f.reviewerA, Reviews.Queue.PENDING, null, 0, 50).size());
-            assertEquals(0, f.reviews.queue(f.districtReviewer, Reviews.Queue.PENDING, null, 0, 50).size());
+            assertEquals(1, f.reviews.queue(f.reviewerA, Reviews.Queue.PENDING, Reviews.Filter.all(), 0, 50).tasks().size());
+            assertEquals(0, f.reviews.queue(f.districtReviewer, Reviews.Queue.PENDING, Reviews.Filter.all(), 0, 50).tasks().size());
 
             Application afterUnit = f.reviews.act(f.reviewerA, a.chain().get(0).taskId(), ReviewAction.APPROVE, null,
                     null, "10.0.0.2");
@@ -67,7 +67,7 @@ class WorkflowTest {
             Application done = f.reviews.act(f.districtReviewer, a.chain().get(1).taskId(), ReviewAction.APPROVE,
                     "材料齐全", null, null);
             assertEquals(ApplicationStatus.APPROVED, done.status());
-            assertEquals(1, f.reviews.counts(f.districtReviewer, null).get(Reviews.Queue.APPROVED));
+            assertEquals(1, f.reviews.counts(f.districtReviewer, Reviews.Filter.all()).get(Reviews.Queue.APPROVED));
 
             List<String> history = f.applications.history(f.applicant, a.id()).stream()
                     .map(e -> e.action() + ">" + e.toStatus()).toList();
@@ -162,7 +162,7 @@ class WorkflowTest {
             Application again = f.applications.submit(f.applicant, a.id(), edited.version(), null);
             assertEquals(2, again.submission());
             assertEquals(List.of("unit-review:pending", "district-review:waiting"), steps(again));
-            assertEquals(1, f.reviews.counts(f.reviewerA, null).get(Reviews.Queue.RETURNED));
+            assertEquals(1, f.reviews.counts(f.reviewerA, Reviews.Filter.all()).get(Reviews.Queue.RETURNED));
         }
     }
 

@@ -5,9 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +18,7 @@ import java.util.UUID;
 import org.zhicheng.api.workflow.Application;
 import org.zhicheng.api.workflow.ApplicationEvent;
 import org.zhicheng.api.workflow.ApplicationStatus;
+import org.zhicheng.api.workflow.Reviews;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -44,7 +47,7 @@ public final class ApplicationRows {
     /** A review task row. */
     public record TaskRow(String taskId, String applicationId, int submission, int position, String stepId,
             String organisationId, String role, String status, String action, String opinion, String reasonCode,
-            String actedBy, Instant actedAt) {
+            String actedBy, Instant actedAt, String routedOrganisationId) {
     }
 
     private static final String COLUMNS = "id, business_id, business_version, content_hash, season_id,"
@@ -154,6 +157,8 @@ public final class ApplicationRows {
 
     public static void deleteAll(Connection c, String id) throws SQLException {
         for (String sql : List.of("DELETE FROM application_event WHERE application_id = ?",
+                "DELETE FROM review_recommendation WHERE application_id = ?",
+                "DELETE FROM public_notice WHERE application_id = ?",
                 "DELETE FROM review_task WHERE application_id = ?", "DELETE FROM application WHERE id = ?")) {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setString(1, id);
@@ -184,7 +189,7 @@ public final class ApplicationRows {
     }
 
     private static final String TASK_COLUMNS = "task_id, application_id, submission, position, step_id,"
-            + " organisation_id, role, status, action, opinion, reason_code, acted_by, acted_at";
+            + " organisation_id, role, status, action, opinion, reason_code, acted_by, acted_at, routed_organisation_id";
 
     /** The tasks of one submission, in order. */
     public static List<TaskRow> chain(Connection c, String applicationId, int submission) throws SQLException {
@@ -218,7 +223,7 @@ public final class ApplicationRows {
     private static TaskRow task(ResultSet rs) throws SQLException {
         return new TaskRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                rs.getString(11), rs.getString(12), instant(rs, 13));
+                rs.getString(11), rs.getString(12), instant(rs, 13), rs.getString(14));
     }
 
     /** Records an action on a task (or clears it, for revoke, with all nulls and status pending). */
@@ -310,9 +315,12 @@ public final class ApplicationRows {
     public static Application view(Connection c, Row r) throws SQLException {
         List<Application.Step> steps = new ArrayList<>();
         if (r.submission() > 0) {
+            Map<String, Reviews.Recommendation> recommendations = recommendations(c, r.id());
+            Map<String, Reviews.PublicNotice> notices = publicNotices(c, r.id());
             for (TaskRow t : chain(c, r.id(), r.submission())) {
                 steps.add(new Application.Step(t.taskId(), t.stepId(), t.organisationId(), t.role(), t.status(),
-                        t.opinion(), t.actedAt()));
+                        t.opinion(), t.actedAt(), recommendations.get(t.taskId()), notices.get(t.taskId()),
+                        t.routedOrganisationId()));
             }
         }
         return new Application(r.id(), r.businessId(), r.businessVersion(), r.contentHash(), r.seasonId(),
@@ -320,9 +328,101 @@ public final class ApplicationRows {
                 steps, r.createdAt(), r.updatedAt());
     }
 
+    // --- recommendations, public notices, cross review ---
+
+    /** The recommendation opinions of an application's tasks, by task id (CQ-REV-2). */
+    public static Map<String, Reviews.Recommendation> recommendations(Connection c, String applicationId)
+            throws SQLException {
+        Map<String, Reviews.Recommendation> found = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT task_id, opinion, signer, signed_on, entered_at"
+                + " FROM review_recommendation WHERE application_id = ?")) {
+            s.setString(1, applicationId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getString(1), new Reviews.Recommendation(rs.getString(2), rs.getString(3),
+                            rs.getObject(4, LocalDate.class), instant(rs, 5)));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Enters or replaces a task's recommendation opinion. */
+    public static void putRecommendation(Connection c, TaskRow task, Reviews.Recommendation recommendation,
+            String enteredBy) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM review_recommendation WHERE task_id = ?")) {
+            s.setString(1, task.taskId());
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO review_recommendation (task_id, application_id,"
+                + " opinion, signer, signed_on, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, task.taskId());
+            s.setString(2, task.applicationId());
+            s.setString(3, recommendation.opinion());
+            s.setString(4, recommendation.signer());
+            s.setObject(5, recommendation.signedOn());
+            s.setString(6, enteredBy);
+            s.setObject(7, utc(recommendation.enteredAt()));
+            s.executeUpdate();
+        }
+    }
+
+    /** The public notices of an application's tasks, by task id (CQ-REV-2). */
+    public static Map<String, Reviews.PublicNotice> publicNotices(Connection c, String applicationId)
+            throws SQLException {
+        Map<String, Reviews.PublicNotice> found = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT task_id, starts_on, ends_on, result FROM public_notice"
+                + " WHERE application_id = ?")) {
+            s.setString(1, applicationId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getString(1), new Reviews.PublicNotice(rs.getObject(2, LocalDate.class),
+                            rs.getObject(3, LocalDate.class), rs.getString(4)));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Enters or replaces a task's public notice. */
+    public static void putPublicNotice(Connection c, TaskRow task, Reviews.PublicNotice notice, String enteredBy,
+            Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM public_notice WHERE task_id = ?")) {
+            s.setString(1, task.taskId());
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO public_notice (task_id, application_id, starts_on,"
+                + " ends_on, result, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, task.taskId());
+            s.setString(2, task.applicationId());
+            s.setObject(3, notice.startsOn());
+            s.setObject(4, notice.endsOn());
+            s.setString(5, notice.result());
+            s.setString(6, enteredBy);
+            s.setObject(7, utc(now));
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * Moves a pending task to another organisation (FJ-8 cross review), keeping the organisation the route chose;
+     * 409 when the task stopped being pending meanwhile.
+     */
+    public static void reassign(Connection c, TaskRow task, String organisationId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE review_task SET organisation_id = ?,"
+                + " routed_organisation_id = COALESCE(routed_organisation_id, ?) WHERE task_id = ? AND status = 'pending'")) {
+            s.setString(1, organisationId);
+            s.setString(2, task.organisationId());
+            s.setString(3, task.taskId());
+            if (s.executeUpdate() != 1) {
+                throw concurrent();
+            }
+        }
+    }
+
     // --- values ---
 
-    static String json(Map<String, Object> answers) {
+    public static String json(Map<String, Object> answers) {
         try {
             return JSON.writeValueAsString(answers);
         } catch (JsonProcessingException e) {

@@ -63,4 +63,14 @@ public final class OrganisationRefs {
         }
         return refs;
     }
+
+    /** An organisation's tree path and status, or null when there is none with this id. */
+    public static String[] pathAndStatus(Connection c, String organisationId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT path, status FROM organisation WHERE id = ?")) {
+            s.setString(1, organisationId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? new String[] {rs.getString(1), rs.getString(2)} : null;
+            }
+        }
+    }
 }
