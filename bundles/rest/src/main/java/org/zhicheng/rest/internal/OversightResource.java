@@ -1,10 +1,6 @@
 package org.zhicheng.rest.internal;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +39,6 @@ import org.zhicheng.api.workflow.Oversight.Sort;
 public final class OversightResource {
 
     /** Dates without a time are days in Beijing, as every window of the platform. */
-    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final Supplier<Oversight> oversight;
 
@@ -106,8 +101,8 @@ public final class OversightResource {
     public Map<String, Object> overview(@QueryParam("business") String business, @QueryParam("season") String season,
             @QueryParam("organisation") String organisation, @QueryParam("group") String group) {
         Caller caller = caller();
-        Oversight.Overview o = service().overview(caller, required("business", business), blank(season),
-                blank(organisation), grouping(group));
+        Oversight.Overview o = service().overview(caller, required("business", business), QueryParams.blank(season),
+                QueryParams.blank(organisation), grouping(group));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("business", o.businessId());
         body.put("season", o.seasonId());
@@ -143,8 +138,8 @@ public final class OversightResource {
         Caller caller = caller();
         int from = integer("offset", offset, 0);
         int size = limit(limit);
-        Oversight.NotStartedPage page = service().notStarted(caller, required("business", business), blank(season),
-                blank(unit), from, size);
+        Oversight.NotStartedPage page = service().notStarted(caller, required("business", business), QueryParams.blank(season),
+                QueryParams.blank(unit), from, size);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", page.total());
         body.put("offset", from);
@@ -165,10 +160,10 @@ public final class OversightResource {
     /** The search filter of the query parameters. */
     static Filter filter(String business, String season, List<String> status, String unit, String subUnits,
             String step, String submittedFrom, String submittedTo, String name, String sort, String order) {
-        Instant from = instant("submittedFrom", submittedFrom, false);
-        Instant to = instant("submittedTo", submittedTo, true);
-        return new Filter(blank(business), blank(season), statuses(status), blank(unit),
-                bool("subUnits", subUnits, true), blank(step), from, to, blank(name), sort(sort), descending(order));
+        Instant from = QueryParams.instant("submittedFrom", submittedFrom, false);
+        Instant to = QueryParams.instant("submittedTo", submittedTo, true);
+        return new Filter(QueryParams.blank(business), QueryParams.blank(season), statuses(status), QueryParams.blank(unit),
+                bool("subUnits", subUnits, true), QueryParams.blank(step), from, to, QueryParams.blank(name), sort(sort), descending(order));
     }
 
     static Set<ApplicationStatus> statuses(List<String> given) {
@@ -180,7 +175,7 @@ public final class OversightResource {
                     continue;
                 }
                 statuses.add(List.of(ApplicationStatus.values()).stream().filter(s -> s.text().equals(t)).findFirst()
-                        .orElseThrow(() -> bad("invalid-status", "未知的状态“" + t + "”。状态可为 draft、in-review、returned、"
+                        .orElseThrow(() -> QueryParams.bad("invalid-status", "未知的状态“" + t + "”。状态可为 draft、in-review、returned、"
                                 + "approved 或 rejected。", "Unknown status '" + t + "'. A status is draft, in-review, "
                                 + "returned, approved or rejected.")));
             }
@@ -189,7 +184,7 @@ public final class OversightResource {
     }
 
     static Sort sort(String text) {
-        String t = blank(text);
+        String t = QueryParams.blank(text);
         if (t == null) {
             return Sort.SUBMITTED_AT;
         }
@@ -198,66 +193,45 @@ public final class OversightResource {
             case "updated-at" -> Sort.UPDATED_AT;
             case "applicant-name" -> Sort.APPLICANT_NAME;
             case "unit" -> Sort.UNIT;
-            default -> throw bad("invalid-sort", "未知的排序方式“" + t + "”。可按 submitted-at、updated-at、applicant-name 或 "
+            default -> throw QueryParams.bad("invalid-sort", "未知的排序方式“" + t + "”。可按 submitted-at、updated-at、applicant-name 或 "
                     + "unit 排序。", "Unknown sort '" + t + "'. Sort by submitted-at, updated-at, applicant-name or unit.");
         };
     }
 
     static boolean descending(String text) {
-        String t = blank(text);
+        String t = QueryParams.blank(text);
         if (t == null || t.equals("desc")) {
             return true;
         }
         if (t.equals("asc")) {
             return false;
         }
-        throw bad("invalid-order", "排序方向应为 asc（升序）或 desc（降序）。", "The order is asc or desc.");
+        throw QueryParams.bad("invalid-order", "排序方向应为 asc（升序）或 desc（降序）。", "The order is asc or desc.");
     }
 
     static Grouping grouping(String text) {
-        String t = blank(text);
+        String t = QueryParams.blank(text);
         if (t == null || t.equals("unit")) {
             return Grouping.UNIT;
         }
         if (t.equals("child")) {
             return Grouping.CHILD;
         }
-        throw bad("invalid-group", "分组方式应为 unit（按单位）或 child（按直属下级）。",
+        throw QueryParams.bad("invalid-group", "分组方式应为 unit（按单位）或 child（按直属下级）。",
                 "The group is unit (per unit) or child (per direct sub-organisation).");
-    }
-
-    /**
-     * An instant, an offset date-time, or a date in Beijing: its start, or for the end of a period ({@code to}) the
-     * start of the next day, so that the period includes the whole day.
-     */
-    static Instant instant(String parameter, String text, boolean end) {
-        String t = blank(text);
-        if (t == null) {
-            return null;
-        }
-        try {
-            if (t.length() == 10) {
-                LocalDate day = LocalDate.parse(t);
-                return (end ? day.plusDays(1) : day).atStartOfDay(BEIJING).toInstant();
-            }
-            return OffsetDateTime.parse(t).toInstant();
-        } catch (DateTimeParseException e) {
-            throw bad("invalid-date", parameter + " 不是有效的日期或时间，应如 2026-11-22 或 2026-11-22T08:00:00+08:00。",
-                    parameter + " is not a valid date or time; use e.g. 2026-11-22 or 2026-11-22T08:00:00+08:00.");
-        }
     }
 
     static int limit(String text) {
         int limit = integer("limit", text, 50);
         if (limit < 1 || limit > Oversight.MAX_LIMIT) {
-            throw bad("invalid-page", "limit 应为 1 至 " + Oversight.MAX_LIMIT + "。",
+            throw QueryParams.bad("invalid-page", "limit 应为 1 至 " + Oversight.MAX_LIMIT + "。",
                     "limit is 1 to " + Oversight.MAX_LIMIT + ".");
         }
         return limit;
     }
 
     static int integer(String parameter, String text, int absent) {
-        String t = blank(text);
+        String t = QueryParams.blank(text);
         if (t == null) {
             return absent;
         }
@@ -269,34 +243,26 @@ public final class OversightResource {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw bad("invalid-page", parameter + " 应为不小于 0 的整数。", parameter + " must be a whole number of at least 0.");
+        throw QueryParams.bad("invalid-page", parameter + " 应为不小于 0 的整数。", parameter + " must be a whole number of at least 0.");
     }
 
     private static boolean bool(String parameter, String text, boolean absent) {
-        String t = blank(text);
+        String t = QueryParams.blank(text);
         if (t == null) {
             return absent;
         }
         if (t.equals("true") || t.equals("false")) {
             return Boolean.parseBoolean(t);
         }
-        throw bad("invalid-request", parameter + " 应为 true 或 false。", parameter + " is true or false.");
+        throw QueryParams.bad("invalid-request", parameter + " 应为 true 或 false。", parameter + " is true or false.");
     }
 
     private static String required(String parameter, String text) {
-        String t = blank(text);
+        String t = QueryParams.blank(text);
         if (t == null) {
-            throw bad("invalid-request", "请指定 " + parameter + "。", "The " + parameter + " parameter is required.");
+            throw QueryParams.bad("invalid-request", "请指定 " + parameter + "。", "The " + parameter + " parameter is required.");
         }
         return t;
-    }
-
-    private static String blank(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    private static ApiException bad(String code, String zh, String en) {
-        return new ApiException(new ApiProblem(400, code, zh, en));
     }
 
     // --- answers ---

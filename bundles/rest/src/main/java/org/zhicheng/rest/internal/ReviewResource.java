@@ -1,8 +1,5 @@
 package org.zhicheng.rest.internal;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -92,8 +89,9 @@ public final class ReviewResource {
         if (!order.equals("asc") && !order.equals("desc")) {
             throw new ApiException(new ApiProblem(400, "invalid-order", "顺序应为 asc 或 desc。", "The order is asc or desc."));
         }
-        Reviews.Filter filter = new Reviews.Filter(blank(business), blank(step), blank(unit), blank(name),
-                instant(submittedFrom), instant(submittedTo), by, order.equals("desc"));
+        Reviews.Filter filter = new Reviews.Filter(QueryParams.blank(business), QueryParams.blank(step), QueryParams.blank(unit), QueryParams.blank(name),
+                QueryParams.instant("submittedFrom", submittedFrom, false),
+                QueryParams.instant("submittedTo", submittedTo, true), by, order.equals("desc"));
         var caller = Sessions.caller(request);
         Reviews.Page page = service().queue(caller, which, filter, offset, limit);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -152,10 +150,10 @@ public final class ReviewResource {
                     ip);
             case MARK_ROW_DELETED -> service().markRows(caller, taskId, IfMatch.version(headers), d.section(),
                     d.rows(), d.deleted() == null || d.deleted(), d.comment(), ip);
-            case RECOMMEND -> service().recommend(caller, taskId, d.opinion(), d.signer(), date(d.signedOn()), ip);
+            case RECOMMEND -> service().recommend(caller, taskId, d.opinion(), d.signer(), QueryParams.date("signedOn", d.signedOn()), ip);
             case PUBLIC_NOTICE -> {
                 Reviews.Outcome outcome = service().publicNotice(caller, new Reviews.Selection(List.of(taskId), null,
-                        null), new Reviews.PublicNotice(date(d.startsOn()), date(d.endsOn()), d.result()), ip).get(0);
+                        null), new Reviews.PublicNotice(QueryParams.date("startsOn", d.startsOn()), QueryParams.date("endsOn", d.endsOn()), d.result()), ip).get(0);
                 if (outcome.status() != 200) {
                     throw new ApiException(new ApiProblem(outcome.status(), outcome.code(), outcome.zh(),
                             outcome.en()));
@@ -191,10 +189,10 @@ public final class ReviewResource {
                     "A batch can approve, return, reject or enter a public notice."));
         }
         var caller = Sessions.caller(request);
-        Reviews.Selection selection = new Reviews.Selection(body.taskIds(), blank(body.unit()), blank(body.business()));
+        Reviews.Selection selection = new Reviews.Selection(body.taskIds(), QueryParams.blank(body.unit()), QueryParams.blank(body.business()));
         List<Reviews.Outcome> outcomes = which == ReviewAction.PUBLIC_NOTICE
-                ? service().publicNotice(caller, selection, new Reviews.PublicNotice(date(body.startsOn()),
-                        date(body.endsOn()), body.result()), request.getRemoteAddr())
+                ? service().publicNotice(caller, selection, new Reviews.PublicNotice(QueryParams.date("startsOn", body.startsOn()),
+                        QueryParams.date("endsOn", body.endsOn()), body.result()), request.getRemoteAddr())
                 : service().batch(caller, selection, which, body.comment(), body.reasonCode(), request.getRemoteAddr());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("done", outcomes.stream().filter(o -> o.status() == 200).count());
@@ -220,39 +218,11 @@ public final class ReviewResource {
         return Response.ok(ApplicationResource.json(a)).tag(ApplicationResource.etag(a)).build();
     }
 
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
     private static <E extends Enum<E>> E constant(Class<E> type, String text, String code, String zh, String en) {
         try {
             return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ApiException(new ApiProblem(400, code, zh, en));
-        }
-    }
-
-    private static LocalDate date(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new ApiException(new ApiProblem(400, "invalid-date", "日期格式应为 yyyy-MM-dd。",
-                    "Dates are written yyyy-MM-dd."));
-        }
-    }
-
-    private static Instant instant(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new ApiException(new ApiProblem(400, "invalid-time", "时间格式应为 ISO 8601，例如 2026-11-22T00:00:00Z。",
-                    "Times are ISO 8601, e.g. 2026-11-22T00:00:00Z."));
         }
     }
 

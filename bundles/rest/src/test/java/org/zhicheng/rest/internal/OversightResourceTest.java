@@ -60,9 +60,9 @@ class OversightResourceTest {
         assertEquals(Grouping.UNIT, OversightResource.grouping(null));
         assertEquals(Grouping.CHILD, OversightResource.grouping("child"));
         assertEquals(Instant.parse("2026-11-22T08:00:00Z"),
-                OversightResource.instant("submittedFrom", "2026-11-22T16:00:00+08:00", false));
+                QueryParams.instant("submittedFrom", "2026-11-22T16:00:00+08:00", false));
         assertEquals(Instant.parse("2026-11-22T08:00:00Z"),
-                OversightResource.instant("submittedTo", "2026-11-22T08:00:00Z", true), "an instant stays as it is");
+                QueryParams.instant("submittedTo", "2026-11-22T08:00:00Z", true), "an instant stays as it is");
     }
 
     @Test
@@ -77,10 +77,10 @@ class OversightResourceTest {
         assertTrue(status.en().contains("'submitted'") && status.zh().contains("submitted"), status.toString());
         assertEquals("invalid-status", refused(() -> OversightResource.statuses(List.of("IN_REVIEW"))).type());
 
-        ApiProblem date = refused(() -> OversightResource.instant("submittedFrom", "2026-13-01", false));
+        ApiProblem date = refused(() -> QueryParams.instant("submittedFrom", "2026-13-01", false));
         assertEquals("invalid-date", date.type());
         assertTrue(date.en().startsWith("submittedFrom") && date.zh().startsWith("submittedFrom"));
-        assertEquals("invalid-date", refused(() -> OversightResource.instant("submittedTo", "yesterday", true))
+        assertEquals("invalid-date", refused(() -> QueryParams.instant("submittedTo", "yesterday", true))
                 .type());
 
         assertEquals("invalid-page", refused(() -> OversightResource.limit("0")).type());

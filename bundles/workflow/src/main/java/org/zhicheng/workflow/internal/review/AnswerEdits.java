@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 import org.zhicheng.api.business.FieldProblem;
+import org.zhicheng.api.business.descriptor.BilingualText;
 import org.zhicheng.api.business.descriptor.BusinessDescriptor;
 import org.zhicheng.api.business.descriptor.Field;
 import org.zhicheng.api.business.descriptor.FieldType;
@@ -71,10 +72,10 @@ public final class AnswerEdits {
                 continue;
             }
             Field field = section.fields().stream().filter(f -> f.id().equals(fieldId)).findFirst().orElseThrow();
-            String refusal = refusal(field);
+            BilingualText refusal = refusal(field);
             if (refusal != null) {
-                problems.add(new FieldProblem(fieldId, "not-correctable", "“" + field.label().zh() + "”" + refusal
-                        .split("\\|")[0], "\"" + field.label().en() + "\" " + refusal.split("\\|")[1]));
+                problems.add(new FieldProblem(fieldId, "not-correctable", "“" + field.label().zh() + "”" + refusal.zh(),
+                        "\"" + field.label().en() + "\" " + refusal.en()));
                 continue;
             }
             Map<String, Object> target;
@@ -154,20 +155,21 @@ public final class AnswerEdits {
         return new Edit(after, changes);
     }
 
-    /** Why a reviewer may not correct this field, as "zh|en", or null when it may. */
-    private static String refusal(Field field) {
+    /** Why a reviewer may not correct this field, or null when it may. */
+    private static BilingualText refusal(Field field) {
         if (field.coreData() || field.prefill() != null) {
-            return "是核心数据，审核人员不能更正，须按规定程序变更。|is core data: reviewers never correct it; it changes only "
-                    + "through the documented staff process.";
+            return new BilingualText("是核心数据，审核人员不能更正，须按规定程序变更。", "is core data: reviewers never correct it; it "
+                    + "changes only through the documented staff process.");
         }
         if (field.computed() != null) {
-            return "由系统计算，不能更正。|is computed by the platform and cannot be corrected.";
+            return new BilingualText("由系统计算，不能更正。", "is computed by the platform and cannot be corrected.");
         }
         if (field.type() == FieldType.FILE || field.slot() != null) {
-            return "是上传文件，不能更正，请退回申报人重新上传。|is an upload; return the application for a new file instead.";
+            return new BilingualText("是上传文件，不能更正，请退回申报人重新上传。",
+                    "is an upload; return the application for a new file instead.");
         }
         if (field.readOnlyAfterSubmit()) {
-            return "提交后不能再修改。|cannot change after submission.";
+            return new BilingualText("提交后不能再修改。", "cannot change after submission.");
         }
         return null;
     }
