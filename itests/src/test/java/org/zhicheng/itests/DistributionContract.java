@@ -1,16 +1,29 @@
 package org.zhicheng.itests;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -398,6 +411,12 @@ abstract class DistributionContract {
                 Map.of("Cookie", applicant.cookie(), "X-CSRF-Token", applicant.csrf(), "If-Match", etag));
         assertEquals(412, stale.statusCode(), "the ETag read before the save is stale");
 
+        HttpResponse<String> noPhoto = karaf.send("POST", "/api/v1/applications/" + id + "/submit", null, withEtag);
+        assertEquals(400, noPhoto.statusCode(), noPhoto.body());
+        assertTrue(noPhoto.body().contains("upload-required") && noPhoto.body().contains("files.photo"),
+                noPhoto.body());
+        uploadsDecodeInsideTheDistribution(id, applicant);
+
         HttpResponse<String> submitted = karaf.send("POST", "/api/v1/applications/" + id + "/submit", null,
                 withEtag);
         assertEquals(200, submitted.statusCode(), submitted.body());
@@ -426,6 +445,68 @@ abstract class DistributionContract {
                 "Flow#2026-Strong!");
         assertEquals(404, karaf.get("/api/v1/applications/" + id, Map.of("Cookie", outsider.cookie())).statusCode(),
                 "a reviewer of another unit does not see it");
+    }
+
+    /**
+     * P4: a CMYK JPEG (raw body) and a progressive JPEG (multipart form, replacing it) decode inside Karaf, where
+     * ImageIO's plug-in registry does not see bundle class loaders; a GIF is refused with the reason; the original
+     * comes back byte for byte as an attachment with its Chinese-safe name, in ranges, and as a re-encoded preview.
+     */
+    private void uploadsDecodeInsideTheDistribution(String id, AuthorisationMatrix.Session applicant)
+            throws Exception {
+        byte[] cmyk = resource("media/cmyk-photo.jpg");
+        byte[] progressive = resource("media/progressive-photo.jpg");
+        Map<String, String> raw = new HashMap<>(applicant.headers());
+        raw.put("Content-Type", "application/octet-stream");
+        raw.put("X-File-Name", URLEncoder.encode("证件照.jpg", StandardCharsets.UTF_8));
+        HttpResponse<String> first = karaf.sendBytes("PUT", "/api/v1/applications/" + id + "/files/photo", cmyk, raw);
+        assertEquals(201, first.statusCode(), first.body());
+        assertEquals(330, Json.parse(first.body()).get("width").asInt(), first.body());
+
+        ByteArrayOutputStream gif = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(200, 300,
+                BufferedImage.TYPE_INT_RGB), "gif", gif);
+        HttpResponse<String> refused = karaf.sendBytes("PUT", "/api/v1/applications/" + id + "/files/photo",
+                gif.toByteArray(), raw);
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("file-type") && refused.body().contains("GIF"), refused.body());
+        assertTrue(!refused.body().contains("Exception"), "no stack trace: " + refused.body());
+
+        String boundary = "zhicheng-boundary";
+        ByteArrayOutputStream form = new ByteArrayOutputStream();
+        form.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        form.write(progressive);
+        form.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        Map<String, String> multipart = new HashMap<>(applicant.headers());
+        multipart.put("Content-Type", "multipart/form-data; boundary=" + boundary);
+        HttpResponse<String> second = karaf.sendBytes("POST", "/api/v1/applications/" + id + "/files/photo",
+                form.toByteArray(), multipart);
+        assertEquals(201, second.statusCode(), second.body());
+        String file = Json.parse(second.body()).get("id").asText();
+        JsonNode listing = Json.parse(karaf.get("/api/v1/applications/" + id + "/files",
+                Map.of("Cookie", applicant.cookie())).body());
+        assertEquals(1, listing.get("files").size(), "the new photo replaced the old: " + listing);
+
+        String path = "/api/v1/applications/" + id + "/files/photo/" + file;
+        HttpResponse<byte[]> original = karaf.getBytes(path, Map.of("Cookie", applicant.cookie()));
+        assertEquals(200, original.statusCode());
+        assertArrayEquals(progressive, original.body());
+        assertTrue(original.headers().firstValue("Content-Disposition").orElseThrow().startsWith("attachment;"));
+        assertEquals("nosniff", original.headers().firstValue("X-Content-Type-Options").orElseThrow());
+        HttpResponse<byte[]> range = karaf.getBytes(path, Map.of("Cookie", applicant.cookie(), "Range", "bytes=2-9"));
+        assertEquals(206, range.statusCode());
+        assertArrayEquals(Arrays.copyOfRange(progressive, 2, 10),
+                range.body());
+        HttpResponse<byte[]> preview = karaf.getBytes(path + "?variant=preview", Map.of("Cookie", applicant.cookie()));
+        assertEquals(200, preview.statusCode());
+        assertEquals(480, ImageIO.read(new ByteArrayInputStream(preview.body())).getHeight());
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = DistributionContract.class.getClassLoader().getResourceAsStream(name)) {
+            return Objects.requireNonNull(in, name).readAllBytes();
+        }
     }
 
     @Test

@@ -158,7 +158,13 @@ final class KarafDistribution implements AutoCloseable {
         return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    /** Sends a request with a JSON body (or none) and the given headers. */
+    /** A GET whose answer is bytes, e.g. a downloaded file. */
+    HttpResponse<byte[]> getBytes(String path, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(path)).timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
+        return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** A request with a binary body, e.g. an uploaded spreadsheet. */
     HttpResponse<String> sendBytes(String method, String path, byte[] body, Map<String, String> headers)
             throws IOException, InterruptedException {
@@ -168,6 +174,7 @@ final class KarafDistribution implements AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** Sends a request with a JSON body (or none) and the given headers. */
     HttpResponse<String> send(String method, String path, String json, Map<String, String> headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(path)).timeout(Duration.ofSeconds(10))

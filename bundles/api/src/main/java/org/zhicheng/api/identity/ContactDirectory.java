@@ -24,4 +24,17 @@ public interface ContactDirectory {
      *         key this node does not hold)
      */
     Optional<String> mobile(String accountId);
+
+    /**
+     * The ID number of the person behind an account, for naming the person's files where a business says so
+     * (GD-PHOTO-2 photos named by ID number; GD-PHOTO-6 zip downloads). Callers must not store or log it beyond
+     * that name.
+     *
+     * @param accountId the account
+     * @return the ID number as registered (upper-case, e.g. {@code 44010619900307123X}); empty when the account is
+     *         unknown or deleted or no person is behind it
+     * @throws IllegalStateException when the number cannot be read
+     * @since 1.2
+     */
+    Optional<String> idNumber(String accountId);
 }

@@ -2,6 +2,7 @@ package org.zhicheng.api.persistence;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.sql.Connection;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -25,6 +26,41 @@ public interface BlobStore {
      * @throws IOException when reading or storing fails
      */
     BlobRef put(InputStream content, long maxBytes) throws IOException;
+
+    /**
+     * Stores the bytes read from {@code content} within the caller's transaction, so that the blob and the record
+     * referring to it commit or roll back together: a failure leaves neither an orphan blob nor a dangling
+     * reference. The blob's row stays locked until that transaction ends, so a concurrent
+     * {@link #deleteIfUnreferenced} cannot remove content this transaction is about to refer to.
+     *
+     * @param connection the caller's connection, in a transaction
+     * @param content the bytes to store
+     * @param maxBytes the most bytes accepted
+     * @return the reference of the stored content
+     * @throws BlobTooLargeException when the content is longer than {@code maxBytes}
+     * @throws IOException when reading or storing fails
+     */
+    BlobRef put(Connection connection, InputStream content, long maxBytes) throws IOException;
+
+    /**
+     * Deletes a blob within the caller's transaction when nothing refers to it any more. The blob's row is locked
+     * first and only then is {@code unreferenced} asked, so a concurrent {@link #put(Connection, InputStream, long)}
+     * of the same content either finishes first (and its reference is seen) or waits and stores the content again.
+     *
+     * @param connection the caller's connection, in a transaction
+     * @param sha256 lower-case hex SHA-256 of the content
+     * @param unreferenced answers, on that connection, whether no record refers to the blob any more
+     * @return whether a blob was deleted
+     * @throws IOException when the store cannot be written
+     */
+    boolean deleteIfUnreferenced(Connection connection, String sha256, ReferenceCheck unreferenced)
+            throws IOException;
+
+    /** Whether no record refers to a blob, asked on the deleting transaction's connection. */
+    @FunctionalInterface
+    interface ReferenceCheck {
+        boolean test(Connection connection, String sha256) throws java.sql.SQLException;
+    }
 
     /**
      * Opens a stored blob.

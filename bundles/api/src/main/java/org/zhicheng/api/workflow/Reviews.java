@@ -175,6 +175,54 @@ public interface Reviews {
             String clientIp);
 
     /**
+     * One piece of evidence a step's reviewers check against the original (FJ-5): the files of one upload slot (of
+     * one row, for a row slot) and the answers they evidence, shown side by side.
+     *
+     * @param slotId the upload slot
+     * @param rowId the row of a row slot, or null
+     * @param fileIds the files, in upload order
+     * @param fields the answers the files evidence, by field id
+     * @param evidenceHash the SHA-256 over the files and the answers: a verdict holds only for this hash
+     * @param matches this step's verdict on this evidence, or null when it is still to be checked
+     * @param note the reviewer's note with the verdict
+     * @param checkedBy the account that gave the verdict
+     * @param checkedAt when
+     * @param checkedBefore whether this step gave a verdict on an earlier version of this evidence (changed since)
+     */
+    record Evidence(String slotId, String rowId, List<String> fileIds, java.util.Map<String, Object> fields,
+            String evidenceHash, Boolean matches, String note, String checkedBy, Instant checkedAt,
+            boolean checkedBefore) {
+    }
+
+    /**
+     * A verdict on one piece of evidence.
+     *
+     * @param slotId the upload slot
+     * @param rowId the row of a row slot, or null
+     * @param matches whether the files match the original and the answers
+     * @param note what does not match (required when it does not), at most 500 characters
+     */
+    record MatchCheck(String slotId, String rowId, boolean matches, String note) {
+    }
+
+    /**
+     * The evidence the caller's step checks (FJ-5), with this step's verdicts on it as it is now.
+     *
+     * @throws WorkflowException 404 as for {@link #act}
+     */
+    List<Evidence> evidence(Caller reviewer, String taskId);
+
+    /**
+     * Records verdicts on evidence at a pending step that declares match checks. A step with match checks is
+     * approved only when every piece of its evidence has a verdict for its current content and all match; a piece
+     * that does not match must be returned to the applicant. Recording the same verdict again changes nothing.
+     *
+     * @throws WorkflowException 400 for evidence the step does not check, or a "does not match" without a note;
+     *         404, 409, 423 as for {@link #act}
+     */
+    List<Evidence> check(Caller reviewer, String taskId, List<MatchCheck> checks, String clientIp);
+
+    /**
      * Which tasks a batch acts on: the listed ones, or every pending task of the caller whose applicant belongs
      * to a unit (and its sub-units) (CQ-REV-2 "the whole unit", FJ-8 batch submission).
      *

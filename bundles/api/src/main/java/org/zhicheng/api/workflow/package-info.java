@@ -3,7 +3,7 @@
  * chain computed at submission, reviewer actions and queues, and each application's history (GD-TITLE-6).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.zhicheng.api.workflow;
 
 import org.osgi.annotation.bundle.Export;

@@ -152,6 +152,11 @@ final class NotificationWorld {
             }
             return Optional.ofNullable(numbers.get(accountId));
         }
+
+        @Override
+        public Optional<String> idNumber(String accountId) {
+            return Optional.empty();
+        }
     }
 
     /** An audit trail that keeps events in memory (the real one lives in the identity bundle). */

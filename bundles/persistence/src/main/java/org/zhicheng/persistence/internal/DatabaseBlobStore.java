@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -50,21 +51,16 @@ public final class DatabaseBlobStore implements BlobStore {
     public BlobRef put(InputStream content, long maxBytes) throws IOException {
         Path spool = Files.createTempFile("zhicheng-blob-", ".tmp");
         try {
-            MessageDigest sha256 = sha256();
-            long size = 0;
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(spool), sha256)) {
-                byte[] buffer = new byte[BUFFER];
-                for (int n; (n = content.read(buffer)) != -1;) {
-                    size += n;
-                    if (size > maxBytes) {
-                        throw new BlobTooLargeException(maxBytes);
-                    }
-                    out.write(buffer, 0, n);
-                }
-            }
-            BlobRef ref = new BlobRef(HexFormat.of().formatHex(sha256.digest()), size);
+            BlobRef ref = spool(content, maxBytes, spool);
             if (stat(ref.sha256()).isEmpty()) {
-                insert(ref, spool);
+                try (Connection connection = dataSource.getConnection()) {
+                    insert(connection, ref, spool);
+                } catch (SQLException e) {
+                    // Two callers storing the same new content at once: the loser finds the winner's row.
+                    if (stat(ref.sha256()).isEmpty()) {
+                        throw new IOException("cannot store blob " + ref.sha256(), e);
+                    }
+                }
             }
             return ref;
         } finally {
@@ -72,9 +68,82 @@ public final class DatabaseBlobStore implements BlobStore {
         }
     }
 
-    private void insert(BlobRef ref, Path spool) throws IOException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(
+    @Override
+    public BlobRef put(Connection connection, InputStream content, long maxBytes) throws IOException {
+        Path spool = Files.createTempFile("zhicheng-blob-", ".tmp");
+        try {
+            BlobRef ref = spool(content, maxBytes, spool);
+            if (!lock(connection, ref.sha256())) {
+                // A savepoint, because on PostgreSQL a failed statement would otherwise abort the caller's whole
+                // transaction: the concurrent writer of the same content wins and its row is locked instead.
+                Savepoint beforeInsert = connection.setSavepoint();
+                try {
+                    insert(connection, ref, spool);
+                    connection.releaseSavepoint(beforeInsert);
+                } catch (SQLException e) {
+                    connection.rollback(beforeInsert);
+                    if (!lock(connection, ref.sha256())) {
+                        throw new IOException("cannot store blob " + ref.sha256(), e);
+                    }
+                }
+            }
+            return ref;
+        } catch (SQLException e) {
+            throw new IOException("cannot store blob", e);
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    @Override
+    public boolean deleteIfUnreferenced(Connection connection, String sha256, ReferenceCheck unreferenced)
+            throws IOException {
+        if (!BlobRef.isSha256(sha256)) {
+            return false;
+        }
+        try {
+            if (!lock(connection, sha256) || !unreferenced.test(connection, sha256)) {
+                return false;
+            }
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM blob WHERE sha256 = ?")) {
+                delete.setString(1, sha256);
+                return delete.executeUpdate() > 0;
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot delete blob " + sha256, e);
+        }
+    }
+
+    /** Locks the blob's row until the transaction ends; whether it exists. */
+    private static boolean lock(Connection connection, String sha256) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT sha256 FROM blob WHERE sha256 = ? FOR UPDATE")) {
+            select.setString(1, sha256);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Copies the content to the spool file while hashing and counting it; refuses it past {@code maxBytes}. */
+    private static BlobRef spool(InputStream content, long maxBytes, Path spool) throws IOException {
+        MessageDigest sha256 = sha256();
+        long size = 0;
+        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(spool), sha256)) {
+            byte[] buffer = new byte[BUFFER];
+            for (int n; (n = content.read(buffer)) != -1;) {
+                size += n;
+                if (size > maxBytes) {
+                    throw new BlobTooLargeException(maxBytes);
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        return new BlobRef(HexFormat.of().formatHex(sha256.digest()), size);
+    }
+
+    private static void insert(Connection connection, BlobRef ref, Path spool) throws SQLException, IOException {
+        try (PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO blob (sha256, size_bytes, content, created_at) VALUES (?, ?, ?, ?)");
                 InputStream bytes = Files.newInputStream(spool)) {
             insert.setString(1, ref.sha256());
@@ -82,11 +151,6 @@ public final class DatabaseBlobStore implements BlobStore {
             insert.setBinaryStream(3, bytes, ref.size());
             insert.setTimestamp(4, Timestamp.from(Instant.now()));
             insert.executeUpdate();
-        } catch (SQLException e) {
-            // Two callers storing the same new content at once: the loser finds the winner's row.
-            if (stat(ref.sha256()).isEmpty()) {
-                throw new IOException("cannot store blob " + ref.sha256(), e);
-            }
         }
     }
 

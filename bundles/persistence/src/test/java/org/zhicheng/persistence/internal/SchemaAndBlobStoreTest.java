@@ -25,8 +25,8 @@ import org.zhicheng.persistence.internal.TestDatabases.TestDatabase;
 class SchemaAndBlobStoreTest {
 
     /** The newest schema version, and how many scripts each database runs to reach it. */
-    static final String LATEST = "13";
-    static final int MIGRATIONS = 14;
+    static final String LATEST = "15";
+    static final int MIGRATIONS = 16;
 
 
     @ParameterizedTest
@@ -71,6 +71,52 @@ class SchemaAndBlobStoreTest {
             assertTrue(store.delete(ref.sha256()));
             assertTrue(store.open(ref.sha256()).isEmpty());
             assertFalse(store.delete(ref.sha256()));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void storesAndDeletesWithinTheCallersTransaction(TestDatabases.Factory factory) throws Exception {
+        try (TestDatabase db = factory.create()) {
+            SchemaMigration schema = TestDatabases.migrate(db.dataSource());
+            DatabaseBlobStore store = new DatabaseBlobStore(db.dataSource(), schema);
+            byte[] content = "evidence".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+            BlobRef rolledBack;
+            try (Connection c = db.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                rolledBack = store.put(c, new ByteArrayInputStream(content), 1024);
+                assertEquals(rolledBack, store.put(c, new ByteArrayInputStream(content), 1024), "same bytes again");
+                c.rollback();
+            }
+            assertTrue(store.stat(rolledBack.sha256()).isEmpty(), "the blob went with the rolled-back transaction");
+
+            BlobRef kept;
+            try (Connection c = db.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                kept = store.put(c, new ByteArrayInputStream(content), 1024);
+                c.commit();
+            }
+            assertEquals(kept, store.stat(kept.sha256()).orElseThrow());
+
+            try (Connection c = db.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                assertFalse(store.deleteIfUnreferenced(c, kept.sha256(), (conn, sha) -> false), "still referenced");
+                assertTrue(store.deleteIfUnreferenced(c, kept.sha256(), (conn, sha) -> true));
+                c.rollback();
+            }
+            assertTrue(store.stat(kept.sha256()).isPresent(), "a rolled-back delete keeps the blob");
+            try (Connection c = db.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                assertTrue(store.deleteIfUnreferenced(c, kept.sha256(), (conn, sha) -> true));
+                c.commit();
+            }
+            assertTrue(store.stat(kept.sha256()).isEmpty());
+            try (Connection c = db.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                assertThrows(BlobTooLargeException.class, () -> store.put(c, new ByteArrayInputStream(content), 3));
+                c.rollback();
+            }
         }
     }
 

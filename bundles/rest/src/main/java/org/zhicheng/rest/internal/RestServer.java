@@ -1,6 +1,7 @@
 package org.zhicheng.rest.internal;
 
 import java.util.List;
+import java.util.Map;
 
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
@@ -29,6 +30,7 @@ import org.zhicheng.api.identity.UnitChanges;
 import org.zhicheng.api.identity.UnitRegistrations;
 import org.zhicheng.api.notification.Inbox;
 import org.zhicheng.api.notification.OutboxAdministration;
+import org.zhicheng.api.media.Attachments;
 import org.zhicheng.api.registry.BusinessRegistry;
 import org.zhicheng.api.workflow.Applications;
 import org.zhicheng.api.workflow.Gates;
@@ -52,7 +54,7 @@ public final class RestServer {
     /** The resource classes the server carries; a test checks that none in this bundle is left out. */
     static final List<Class<?>> RESOURCES = List.of(HealthResource.class, BusinessResource.class,
             AuthResource.class, AccountResource.class, OrganisationResource.class, RegistrationResource.class,
-            UnitRegistrationResource.class, PassListResource.class, UnitChangeResource.class, ApplicationResource.class, ReviewResource.class, GateResource.class,
+            UnitRegistrationResource.class, PassListResource.class, UnitChangeResource.class, ApplicationResource.class, FileResource.class, FileExportResource.class, ReviewResource.class, GateResource.class,
             OversightResource.class, NotificationResource.class, AuditResource.class, OpenApiResource.class);
 
     // Field references: DS replaces these as services come and go, so the API keeps answering (health
@@ -126,6 +128,10 @@ public final class RestServer {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Attachments attachments;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile Inbox inbox;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -158,6 +164,8 @@ public final class RestServer {
                     new PassListResource(() -> passLists, () -> registry),
                     new UnitChangeResource(() -> unitChanges),
                     new ApplicationResource(() -> applications),
+                    new FileResource(() -> attachments),
+                    new FileExportResource(() -> attachments),
                     new ReviewResource(() -> reviews, () -> applications),
                     new GateResource(() -> gates),
                     new OversightResource(() -> oversight),
@@ -168,6 +176,10 @@ public final class RestServer {
                 throw new IllegalStateException("RESOURCES does not list the resources the server carries");
             }
             factory.setServiceBeans(resources);
+            // Multipart uploads: CXF itself refuses a part past 64 MB (the media service's own limit per slot is far
+            // lower and is enforced while reading), and keeps at most 1 MB of a part in memory.
+            factory.setProperties(Map.of("attachment-max-size", String.valueOf(64L * 1024 * 1024),
+                    "attachment-memory-threshold", String.valueOf(1024L * 1024)));
             factory.setProviders(List.of(new JacksonJsonProvider(json), new ProblemMapper(),
                     new AccessFilter(() -> authentication), new ResponseHeadersFilter()));
             server = factory.create();

@@ -52,6 +52,10 @@ public final class ReviewResource {
     public record Assignment(String organisationId, String reason) {
     }
 
+    /** Verdicts on evidence (FJ-5). */
+    public record Checks(List<Reviews.MatchCheck> checks) {
+    }
+
     private final Supplier<Reviews> reviews;
     private final Supplier<Applications> applications;
 
@@ -216,6 +220,51 @@ public final class ReviewResource {
         Application a = service().assign(Sessions.caller(request), taskId, body == null ? null : body.organisationId(),
                 body == null ? null : body.reason(), request.getRemoteAddr());
         return Response.ok(ApplicationResource.json(a)).tag(ApplicationResource.etag(a)).build();
+    }
+
+    @GET
+    @Path("{taskId}/evidence")
+    @Access.Requires("review.act")
+    @Operation(summary = "Evidence to check / 核对材料",
+            description = "FJ-5: the files of each slot the step checks (per row for a row slot), the answers they"
+                    + " back, and this step's verdict on their current content (null when still to check;"
+                    + " checkedBefore when an earlier version was checked).",
+            responses = {@ApiResponse(responseCode = "200", description = "The evidence"),
+                @ApiResponse(responseCode = "404", description = "No such task of yours")})
+    public List<Map<String, Object>> evidence(@PathParam("taskId") String taskId) {
+        return service().evidence(Sessions.caller(request), taskId).stream().map(ReviewResource::json).toList();
+    }
+
+    @POST
+    @Path("{taskId}/check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access.Requires("review.act")
+    @Operation(summary = "Check evidence against the original / 核对是否与原件相符",
+            description = "FJ-5: {\"checks\":[{\"slotId\":…, \"rowId\":…, \"matches\":true|false, \"note\":…}]}; a"
+                    + " \"does not match\" needs a note. A step with match checks is approved only when all its"
+                    + " evidence matches.",
+            responses = {@ApiResponse(responseCode = "200", description = "The evidence with the verdicts"),
+                @ApiResponse(responseCode = "400", description = "Evidence the step does not check, or a note missing"),
+                @ApiResponse(responseCode = "404", description = "No such task of yours"),
+                @ApiResponse(responseCode = "409", description = "The task is not pending")})
+    public List<Map<String, Object>> check(@PathParam("taskId") String taskId, Checks body) {
+        return service().check(Sessions.caller(request), taskId, body == null ? null : body.checks(),
+                request.getRemoteAddr()).stream().map(ReviewResource::json).toList();
+    }
+
+    private static Map<String, Object> json(Reviews.Evidence e) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("slotId", e.slotId());
+        json.put("rowId", e.rowId());
+        json.put("fileIds", e.fileIds());
+        json.put("fields", e.fields());
+        json.put("evidenceHash", e.evidenceHash());
+        json.put("matches", e.matches());
+        json.put("note", e.note());
+        json.put("checkedBy", e.checkedBy());
+        json.put("checkedAt", e.checkedAt() == null ? null : e.checkedAt().toString());
+        json.put("checkedBefore", e.checkedBefore());
+        return json;
     }
 
     private static <E extends Enum<E>> E constant(Class<E> type, String text, String code, String zh, String en) {

@@ -38,6 +38,7 @@ import org.zhicheng.api.business.descriptor.Gate;
 import org.zhicheng.api.business.descriptor.NotificationEvent;
 import org.zhicheng.api.identity.Caller;
 import org.zhicheng.api.notification.Outbox;
+import org.zhicheng.api.persistence.BlobStore;
 import org.zhicheng.api.persistence.DatabaseSchema;
 import org.zhicheng.api.persistence.Transactions;
 import org.zhicheng.api.registry.BusinessRegistry;
@@ -49,6 +50,7 @@ import org.zhicheng.api.workflow.Applications;
 import org.zhicheng.api.workflow.WorkflowException;
 import org.zhicheng.workflow.internal.forms.AnswerValidator;
 import org.zhicheng.workflow.internal.forms.FormValidators;
+import org.zhicheng.workflow.internal.forms.RequiredUploads;
 import org.zhicheng.workflow.internal.forms.ConditionContext;
 import org.zhicheng.workflow.internal.routing.Chain;
 import org.zhicheng.workflow.internal.routing.Plan;
@@ -77,6 +79,11 @@ public final class DatabaseApplications implements Applications {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Outbox outbox;
+
+    // Optional: without it a deleted application's file blobs stay behind (nothing refers to them any more).
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile BlobStore blobStore;
 
     @Activate
     public DatabaseApplications(@Reference(target = "(osgi.jndi.service.name=zhicheng)") DataSource dataSource,
@@ -254,6 +261,7 @@ public final class DatabaseApplications implements Applications {
             List<OrganisationRef> path = OrganisationRefs.ofPath(c, r.organisationPath());
             List<FieldProblem> problems = new ArrayList<>(validator(business).validate(r.answers(), path, today(),
                     true));
+            problems.addAll(RequiredUploads.missing(c, r.id(), d, r.answers(), path, today()));
             FormAnswers answers = new FormAnswers(d.id(), d.version(), withoutNulls(r.answers()));
             Optional<Business> hooks = registry.service(business.contentHash());
             if (problems.isEmpty() && hooks.isPresent()) {
@@ -341,11 +349,28 @@ public final class DatabaseApplications implements Applications {
                                 : "The application is already being reviewed and can no longer be deleted.");
             }
             Windows.requireApplicantOpen(d, clock.instant());
+            List<String> blobs = ApplicationRows.fileBlobs(c, r.id());
             ApplicationRows.deleteAll(c, r.id());
+            release(c, blobs);
             what[0] = r.businessId() + "@" + r.businessVersion() + ", status " + r.status().text();
             return null;
         });
         record(applicant, clientIp, "application.delete", applicationId, null, what[0]);
+    }
+
+    /** Deletes the blobs of a deleted application's files that nothing else refers to, in its transaction. */
+    private void release(Connection c, List<String> blobs) {
+        BlobStore store = blobStore;
+        if (store == null) {
+            return;
+        }
+        for (String sha256 : blobs) {
+            try {
+                store.deleteIfUnreferenced(c, sha256, ApplicationRows::blobUnreferenced);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     /** A step or gate of the chain being stored. */

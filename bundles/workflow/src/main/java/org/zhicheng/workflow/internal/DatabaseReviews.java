@@ -45,6 +45,7 @@ import org.zhicheng.api.workflow.Reviews;
 import org.zhicheng.api.workflow.WorkflowException;
 import org.zhicheng.workflow.internal.forms.FormValidators;
 import org.zhicheng.workflow.internal.review.AnswerEdits;
+import org.zhicheng.workflow.internal.review.MatchChecks;
 import org.zhicheng.workflow.internal.rules.Windows;
 import org.zhicheng.workflow.internal.store.ApplicationRows;
 import org.zhicheng.workflow.internal.store.ApplicationRows.Row;
@@ -189,8 +190,8 @@ public final class DatabaseReviews implements Reviews {
             List<TaskRow> chain = ApplicationRows.chain(c, r.id(), task.submission());
             Application after = switch (action) {
                 case APPROVE -> approve(c, reviewer, l, chain, text, now);
-                case RETURN -> close(c, reviewer, r, task, chain, l.step(), ReviewAction.RETURN, text, reasonCode, now);
-                case REJECT -> close(c, reviewer, r, task, chain, l.step(), ReviewAction.REJECT, text, reasonCode, now);
+                case RETURN -> close(c, reviewer, l, chain, ReviewAction.RETURN, text, reasonCode, now);
+                case REJECT -> close(c, reviewer, l, chain, ReviewAction.REJECT, text, reasonCode, now);
                 default -> revoke(c, reviewer, r, task, chain, now);
             };
             NotificationEvent event = switch (action) {
@@ -339,6 +340,60 @@ public final class DatabaseReviews implements Reviews {
         if (changed[0]) {
             audit.record(new AuditEvent("review.recommend", reviewer.actor(clientIp), "application", result.id(), null,
                     null, "task " + taskId));
+        }
+        return result;
+    }
+
+    @Override
+    public List<Evidence> evidence(Caller reviewer, String taskId) {
+        return Transactions.inTransaction(dataSource, "review", c -> {
+            Locked l = lock(c, reviewer, taskId, ReviewAction.APPROVE);
+            return MatchChecks.view(c, l.application().id(), l.task().stepId(), MatchChecks.items(c,
+                    l.application().id(), l.descriptor(), l.step(), l.application().answers()));
+        });
+    }
+
+    @Override
+    public List<Evidence> check(Caller reviewer, String taskId, List<MatchCheck> checks, String clientIp) {
+        Instant now = clock.instant();
+        List<MatchCheck> given = checks == null ? List.of() : checks;
+        if (given.isEmpty() || given.size() > 200) {
+            throw new WorkflowException(400, "invalid-checks", "请核对 1 至 200 项材料。",
+                    "Give between 1 and 200 verdicts.");
+        }
+        List<String> recorded = new ArrayList<>();
+        List<Evidence> result = Transactions.inTransaction(dataSource, "review", c -> {
+            Locked l = lock(c, reviewer, taskId, ReviewAction.APPROVE);
+            requirePending(l.task());
+            Windows.requireStepOpen(l.descriptor(), l.task().stepId(), now);
+            String applicationId = l.application().id();
+            List<MatchChecks.Item> items = MatchChecks.items(c, applicationId, l.descriptor(), l.step(),
+                    l.application().answers());
+            for (MatchCheck check : given) {
+                MatchChecks.Item item = items.stream().filter(i -> i.slotId().equals(check.slotId())
+                        && Objects.equals(i.rowId(), check.rowId())).findFirst().orElseThrow(() ->
+                                new WorkflowException(400, "not-checked-here", "本环节不核对这项材料，或它没有上传文件。",
+                                        "This step does not check that evidence, or it holds no files."));
+                String note = check.note() == null || check.note().isBlank() ? null : check.note().strip();
+                if (!check.matches() && note == null) {
+                    throw new WorkflowException(400, "note-required", "与原件不符时请写明哪里不符。",
+                            "Say what does not match the original.");
+                }
+                if (note != null && note.length() > 500) {
+                    throw new WorkflowException(400, "note-too-long", "说明不能超过500字。",
+                            "The note may have at most 500 characters.");
+                }
+                if (MatchChecks.put(c, applicationId, l.task().stepId(), item, check.matches(), note,
+                        reviewer.accountId(), reviewer.organisationId(), now)) {
+                    recorded.add(item.slotId() + (item.rowId() == null ? "" : "[" + item.rowId() + "]") + "="
+                            + (check.matches() ? "matches" : "differs") + " " + item.hash());
+                }
+            }
+            return MatchChecks.view(c, applicationId, l.task().stepId(), items);
+        });
+        if (!recorded.isEmpty()) {
+            audit.record(new AuditEvent("review.match-check", reviewer.actor(clientIp), "task", taskId, null, null,
+                    String.join("; ", recorded)));
         }
         return result;
     }
@@ -549,6 +604,10 @@ public final class DatabaseReviews implements Reviews {
             throw new WorkflowException(409, "recommendation-missing", "请先填写本级推荐意见，再审核通过。",
                     "Enter this level's recommendation opinion before approving.");
         }
+        if (!step.matchCheckSlots().isEmpty()) {
+            MatchChecks.requireAllMatch(MatchChecks.view(c, r.id(), task.stepId(),
+                    MatchChecks.items(c, r.id(), l.descriptor(), step, r.answers())), l.descriptor());
+        }
         String opinion = comment != null ? comment : step.defaultOpinion() == null ? null : step.defaultOpinion().zh();
         requireComment(step, ReviewAction.APPROVE, opinion);
         ApplicationRows.setTask(c, task.taskId(), "pending", "approved", ReviewAction.APPROVE.json(), opinion, null,
@@ -565,17 +624,18 @@ public final class DatabaseReviews implements Reviews {
     }
 
     /** Return or reject: this step decides, the steps after it are cancelled. */
-    private static Application close(Connection c, Caller reviewer, Row r, TaskRow task, List<TaskRow> chain,
-            ReviewStep step, ReviewAction action, String comment, String reasonCode, Instant now) throws SQLException {
+    private static Application close(Connection c, Caller reviewer, Locked l, List<TaskRow> chain,
+            ReviewAction action, String comment, String reasonCode, Instant now) throws SQLException {
+        Row r = l.application();
+        TaskRow task = l.task();
+        ReviewStep step = l.step();
         requirePending(task);
         if (comment == null && (step.commentRequired().contains(action) || action == ReviewAction.RETURN)) {
             throw new WorkflowException(400, "comment-required", action == ReviewAction.RETURN
                     ? "退回须填写退回原因，申报人将看到它。" : "不予通过须填写理由。", action == ReviewAction.RETURN
                             ? "A return needs a comment; the applicant will see it." : "A rejection needs a reason.");
         }
-        if (reasonCode != null && !reasonCode.matches("[a-zA-Z0-9._-]{1,64}")) {
-            throw new WorkflowException(400, "invalid-reason-code", "原因代码格式不正确。", "The reason code is malformed.");
-        }
+        requireReason(l.descriptor().review().reasonsFor(action), reasonCode);
         String status = action == ReviewAction.RETURN ? "returned" : "rejected";
         ApplicationRows.setTask(c, task.taskId(), "pending", status, action.json(), comment, reasonCode,
                 reviewer.accountId(), now);
@@ -589,6 +649,29 @@ public final class DatabaseReviews implements Reviews {
         ApplicationRows.event(c, r.id(), now, reviewer.accountId(), reviewer.organisationId(), action.json(),
                 task.stepId(), r.status(), to, comment, reasonCode);
         return ApplicationRows.view(c, saved);
+    }
+
+    /**
+     * A return or rejection gives one of the business's reason codes for that action when it lists any, and none
+     * otherwise.
+     */
+    private static void requireReason(List<org.zhicheng.api.business.descriptor.ReasonCode> reasons,
+            String reasonCode) {
+        if (reasons.isEmpty()) {
+            if (reasonCode != null) {
+                throw new WorkflowException(400, "unknown-reason-code", "这项业务的这一操作不使用原因代码。",
+                        "This business lists no reason codes for this action.");
+            }
+            return;
+        }
+        if (reasons.stream().noneMatch(r -> r.code().equals(reasonCode))) {
+            String zh = reasons.stream().map(r -> r.code() + "（" + r.label().zh() + "）")
+                    .collect(java.util.stream.Collectors.joining("、"));
+            String en = reasons.stream().map(r -> r.code() + " (" + r.label().en() + ")")
+                    .collect(java.util.stream.Collectors.joining(", "));
+            throw new WorkflowException(400, reasonCode == null ? "reason-code-required" : "unknown-reason-code",
+                    "请选择原因：" + zh + "。", "Choose a reason: " + en + ".");
+        }
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.List;
  * @param notifications notifications sent on workflow events (FJ-5 SMS on return)
  * @param queueColumns the columns of the reviewers' queues (GD-PHOTO-4); a default set when empty
  * @param unroutedMessage the message when no route holds for an applicant; a generic message when {@code null}
+ * @param reasons the reason codes returns and rejections carry; an action some code names needs one of them
  */
 public record Review(
         List<ReviewStep> steps,
@@ -29,7 +30,8 @@ public record Review(
         ReturnPolicy onReturn,
         List<Notification> notifications,
         List<Column> queueColumns,
-        BilingualText unroutedMessage) {
+        BilingualText unroutedMessage,
+        List<ReasonCode> reasons) {
 
     /** Normalises absent lists to empty ones and an absent return policy to its default. */
     public Review {
@@ -40,5 +42,16 @@ public record Review(
         onReturn = onReturn == null ? new ReturnPolicy(null, null) : onReturn;
         notifications = Defaults.list(notifications);
         queueColumns = Defaults.list(queueColumns);
+        reasons = Defaults.list(reasons);
+    }
+
+    /**
+     * The reason codes an action may give.
+     *
+     * @param action return or reject
+     * @return its codes; empty when the business lists none for it (then the action takes no code)
+     */
+    public List<ReasonCode> reasonsFor(ReviewAction action) {
+        return reasons.stream().filter(r -> r.actions().contains(action)).toList();
     }
 }

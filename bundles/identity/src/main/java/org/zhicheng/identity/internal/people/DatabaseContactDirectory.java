@@ -17,7 +17,7 @@ import org.zhicheng.identity.internal.auth.IdentitySettings;
 import org.zhicheng.identity.internal.crypto.PiiCipher;
 
 /**
- * Decrypts the mobile number registered with the person behind an account (FJ-2, stored SM4-GCM encrypted by
+ * Decrypts the mobile number (FJ-2) and the ID number (GD-PHOTO-2 file names) of the person behind an account (stored SM4-GCM encrypted by
  * {@link PersonRows}) for the outbox's SMS (FJ-5). Like the other people services it does not start without the
  * personal-data keys; SMS then wait in the outbox and health says so.
  */
@@ -41,8 +41,17 @@ public final class DatabaseContactDirectory implements ContactDirectory {
 
     @Override
     public Optional<String> mobile(String accountId) {
+        return decrypted(accountId, "mobile_enc", PersonRows.MOBILE_PURPOSE, "mobile number");
+    }
+
+    @Override
+    public Optional<String> idNumber(String accountId) {
+        return decrypted(accountId, "id_number_enc", PersonRows.ID_PURPOSE, "ID number");
+    }
+
+    private Optional<String> decrypted(String accountId, String column, String purpose, String what) {
         String sealed;
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT p.mobile_enc"
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT p." + column
                 + " FROM person p JOIN account a ON a.id = p.account_id WHERE p.account_id = ? AND a.status <> 'deleted'")) {
             s.setString(1, accountId);
             try (ResultSet rs = s.executeQuery()) {
@@ -58,10 +67,10 @@ public final class DatabaseContactDirectory implements ContactDirectory {
             return Optional.empty();
         }
         try {
-            return Optional.of(cipher.decrypt(sealed, PersonRows.MOBILE_PURPOSE));
+            return Optional.of(cipher.decrypt(sealed, purpose));
         } catch (IllegalArgumentException e) {
-            // E.g. a number protected with a key this node was not given: say so, never the ciphertext.
-            throw new IllegalStateException("the mobile number of account " + accountId + " cannot be read: "
+            // E.g. data protected with a key this node was not given: say so, never the ciphertext.
+            throw new IllegalStateException("the " + what + " of account " + accountId + " cannot be read: "
                     + e.getMessage(), e);
         }
     }

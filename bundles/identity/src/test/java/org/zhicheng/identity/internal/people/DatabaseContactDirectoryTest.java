@@ -43,6 +43,10 @@ class DatabaseContactDirectoryTest {
             assertEquals(Optional.of("13800138000"), directory.mobile(accountId));
             assertEquals(Optional.empty(), directory.mobile(f.reviewerA().accountId()), "no person, no number");
             assertEquals(Optional.empty(), directory.mobile("no-such-account"));
+            // GD-PHOTO-2: files are named by the ID number, decrypted only for that.
+            assertEquals(Optional.of(DatabaseRegistrationsTest.ID.toUpperCase(java.util.Locale.ROOT)),
+                    directory.idNumber(accountId));
+            assertEquals(Optional.empty(), directory.idNumber(f.reviewerA().accountId()));
 
             PiiCipher otherKey = new PiiCipher("t2", HexFormat.of().parseHex("00112233445566778899aabbccddeeff"),
                     "another lookup key, 32 bytes ok!".getBytes(StandardCharsets.US_ASCII));
@@ -56,6 +60,7 @@ class DatabaseContactDirectoryTest {
                 s.executeUpdate();
             }
             assertEquals(Optional.empty(), directory.mobile(accountId), "a deleted account is not reached");
+            assertEquals(Optional.empty(), directory.idNumber(accountId));
         }
     }
 }

@@ -897,6 +897,16 @@ final class SemanticChecks {
         for (int k = 0; k < review.queueColumns().size(); k++) {
             column(review.queueColumns().get(k), "/review/queueColumns/" + k);
         }
+        // Accepted by the format, not yet carried out by the workflow: refused rather than silently ignored.
+        if (review.onReturn().to() != org.zhicheng.api.business.descriptor.ReturnTarget.APPLICANT
+                || review.onReturn().resubmitFrom() != org.zhicheng.api.business.descriptor.ResubmitFrom.START) {
+            problem("/review/onReturn", "This platform version returns applications to the applicant and restarts the"
+                    + " chain on resubmission; 'previousStep' and 'returningStep' are not supported yet.");
+        }
+        Map<String, String> reasonCodes = new java.util.HashMap<>();
+        for (int k = 0; k < review.reasons().size(); k++) {
+            unique(reasonCodes, review.reasons().get(k).code(), "/review/reasons/" + k + "/code", "reason code");
+        }
     }
 
     private void checkStep(ReviewStep step, String sp) {

@@ -44,7 +44,7 @@ class SchemaConsistencyTest {
             Map.entry("uploads", Uploads.class), Map.entry("selector", OrganisationSelector.class),
             Map.entry("recommendation", Recommendation.class), Map.entry("step", ReviewStep.class),
             Map.entry("route", Route.class), Map.entry("gate", Gate.class), Map.entry("observer", Observer.class),
-            Map.entry("returnPolicy", ReturnPolicy.class), Map.entry("notification", Notification.class),
+            Map.entry("returnPolicy", ReturnPolicy.class), Map.entry("reasonCode", ReasonCode.class), Map.entry("notification", Notification.class),
             Map.entry("column", Column.class), Map.entry("review", Review.class), Map.entry("block", Block.class),
             Map.entry("page", Page.class), Map.entry("watermark", Watermark.class), Map.entry("document", Document.class),
             Map.entry("certificateField", CertificateField.class), Map.entry("numbering", Numbering.class),

@@ -37,6 +37,21 @@ class SemanticChecksTest {
         }
 
         @Test
+        void duplicateReasonCodesAndUnsupportedReturnPoliciesAreRefused() {
+            DescriptorValidation validation = validateChanged(GD_PHOTO, tree -> {
+                var reasons = at(tree, "/review").putArray("reasons");
+                for (int i = 0; i < 2; i++) {
+                    var reason = reasons.addObject().put("code", "evidence-mismatch");
+                    reason.putObject("label").put("zh", "材料与原件不符").put("en", "Evidence mismatch");
+                }
+                at(tree, "/review").putObject("onReturn").put("to", "previousStep");
+            });
+
+            assertProblem(validation, "/review/reasons/1/code", "Duplicate reason code id 'evidence-mismatch'");
+            assertProblem(validation, "/review/onReturn", "'previousStep' and 'returningStep' are not supported yet");
+        }
+
+        @Test
         void sectionAndFieldIdsShareANamespace() {
             DescriptorValidation validation = validateChanged(CQ,
                     tree -> at(tree, "/form/sections/1/fields/0").put("id", "study"));

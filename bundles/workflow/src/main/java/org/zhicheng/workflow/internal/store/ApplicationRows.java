@@ -156,13 +156,47 @@ public final class ApplicationRows {
     }
 
     public static void deleteAll(Connection c, String id) throws SQLException {
-        for (String sql : List.of("DELETE FROM application_event WHERE application_id = ?",
+        for (String sql : List.of("DELETE FROM application_file WHERE application_id = ?",
+                "DELETE FROM application_event WHERE application_id = ?",
                 "DELETE FROM review_recommendation WHERE application_id = ?",
                 "DELETE FROM public_notice WHERE application_id = ?",
                 "DELETE FROM review_task WHERE application_id = ?", "DELETE FROM application WHERE id = ?")) {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setString(1, id);
                 s.executeUpdate();
+            }
+        }
+    }
+
+    /** The blobs an application's files refer to: originals, previews and thumbnails. */
+    public static List<String> fileBlobs(Connection c, String id) throws SQLException {
+        List<String> blobs = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT sha256, preview_sha256, thumbnail_sha256"
+                + " FROM application_file WHERE application_id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    for (int i = 1; i <= 3; i++) {
+                        String sha256 = rs.getString(i);
+                        if (sha256 != null && !blobs.contains(sha256)) {
+                            blobs.add(sha256);
+                        }
+                    }
+                }
+            }
+        }
+        return blobs;
+    }
+
+    /** Whether no application file refers to a blob any more (the media bundle's files are its only users). */
+    public static boolean blobUnreferenced(Connection c, String sha256) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM application_file WHERE sha256 = ?"
+                + " OR preview_sha256 = ? OR thumbnail_sha256 = ?")) {
+            s.setString(1, sha256);
+            s.setString(2, sha256);
+            s.setString(3, sha256);
+            try (ResultSet rs = s.executeQuery()) {
+                return !rs.next();
             }
         }
     }

@@ -56,7 +56,7 @@ class RouterTest {
     static BusinessDescriptor withRoutes(BusinessDescriptor d, Predicate<Route> keep) {
         Review r = d.review();
         Review review = new Review(r.steps(), r.routes().stream().filter(keep).toList(), r.gates(), r.observers(),
-                r.onReturn(), r.notifications(), r.queueColumns(), r.unroutedMessage());
+                r.onReturn(), r.notifications(), r.queueColumns(), r.unroutedMessage(), r.reasons());
         return new BusinessDescriptor(d.formatVersion(), d.id(), d.version(), d.province(), d.name(), d.description(),
                 d.season(), d.form(), d.uploads(), review, d.documents(), d.certificate(), d.dictionaries(),
                 d.options());
