@@ -1,6 +1,5 @@
 package org.zhicheng.media.image;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -8,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import javax.imageio.ImageIO;
 import javax.imageio.stream.ImageInputStream;
 
 import com.twelvemonkeys.imageio.metadata.Directory;
@@ -38,7 +36,7 @@ record Exif(int orientation, LocalDate takenOn) {
 
     /** The EXIF of a JPEG, or {@link #NONE}. */
     static Exif of(byte[] jpeg) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+        try (ImageInputStream in = Readers.input(jpeg)) {
             List<JPEGSegment> segments = JPEGSegmentUtil.readSegments(in, JPEG.APP1, "Exif");
             if (segments.isEmpty()) {
                 return NONE;
@@ -49,8 +47,7 @@ record Exif(int orientation, LocalDate takenOn) {
             }
             // The identifier is "Exif" and two zero bytes; the library strips the first.
             int start = data.length > 0 && data[0] == 0 ? 1 : 0;
-            try (ImageInputStream tiff = ImageIO.createImageInputStream(
-                    new ByteArrayInputStream(data, start, data.length - start))) {
+            try (ImageInputStream tiff = Readers.input(java.util.Arrays.copyOfRange(data, start, data.length))) {
                 Directory ifd0 = new TIFFReader().read(tiff);
                 int orientation = integer(ifd0.getEntryById(ORIENTATION));
                 LocalDate taken = null;

@@ -3,7 +3,6 @@ package org.zhicheng.media.image;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import javax.imageio.IIOException;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
 
 import org.zhicheng.api.business.descriptor.AspectRatio;
@@ -34,7 +35,7 @@ public final class ImageInspector {
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     /** The short side of the subsampled image the colour checks look at. */
-    private static final int SAMPLE_SIDE = 96;
+    private static final int SAMPLE_SIDE = 80;
     /** Decoder warnings that mean the file is damaged. */
     private static final java.util.regex.Pattern DAMAGE = java.util.regex.Pattern.compile(
             "premature|corrupt|truncat|bogus|invalid|unexpected|extraneous|missing", java.util.regex.Pattern.CASE_INSENSITIVE);
@@ -74,37 +75,55 @@ public final class ImageInspector {
      */
     public byte[] preview(byte[] content, FileType type, int maxSide) throws IOException {
         Exif exif = type == FileType.JPEG ? Exif.of(content) : Exif.NONE;
-        ImageReader reader = Readers.reader(type);
-        try (ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
-            reader.setInput(in, true, true);
-            int w = reader.getWidth(0);
-            int h = reader.getHeight(0);
-            if ((long) w * h > maxPixels) {
-                throw new IOException("image of " + w + " x " + h + " px is past the pixel bound");
+        IIOException failure = null;
+        for (ImageReaderSpi provider : Readers.providers(type)) {
+            ImageReader reader = Readers.reader(provider);
+            try (ImageInputStream in = Readers.input(content)) {
+                reader.setInput(in, true, true);
+                int w = reader.getWidth(0);
+                int h = reader.getHeight(0);
+                if ((long) w * h > maxPixels) {
+                    throw new IOException("image of " + w + " x " + h + " px is past the pixel bound");
+                }
+                // Decode no more than twice the pixels the preview keeps.
+                int step = Math.max(1, Math.max(w, h) / (2 * maxSide));
+                ImageReadParam param = reader.getDefaultReadParam();
+                param.setSourceSubsampling(step, step, 0, 0);
+                BufferedImage decoded = reader.read(0, param);
+                return Readers.jpeg(Orientation.apply(scale(decoded, maxSide), exif.orientation()), 0.85f);
+            } catch (IIOException e) {
+                failure = e; // e.g. the JDK's reader on a CMYK JPEG: the next reader decodes it
+            } finally {
+                Readers.release(reader);
             }
-            // Decode no more than twice the pixels the preview keeps.
-            int step = Math.max(1, Math.max(w, h) / (2 * maxSide));
-            ImageReadParam param = reader.getDefaultReadParam();
-            param.setSourceSubsampling(step, step, 0, 0);
-            BufferedImage decoded = reader.read(0, param);
-            BufferedImage scaled = Orientation.apply(scale(decoded, maxSide), exif.orientation());
-            return Readers.jpeg(scaled, 0.85f);
-        } finally {
-            reader.dispose();
         }
+        throw failure;
     }
 
     private ImageReport check(byte[] content, FileType type, ImageRule rule) throws IOException {
         if (content.length == 0) {
             return unreadable();
         }
-        try (ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
-            if (!Readers.provider(type).canDecodeInput(in)) {
+        List<ImageReaderSpi> providers = Readers.providers(type);
+        try (ImageInputStream in = Readers.input(content)) {
+            if (!providers.get(0).canDecodeInput(in)) {
                 return refused(Findings.typeMismatch(type));
             }
         }
         Exif exif = type == FileType.JPEG ? Exif.of(content) : Exif.NONE;
-        ImageReader reader = Readers.reader(type);
+        for (ImageReaderSpi provider : providers) {
+            try {
+                return checkWith(provider, content, rule, exif);
+            } catch (IIOException e) {
+                // E.g. the JDK's reader on a CMYK JPEG ("Unsupported Image Type"): the next reader decodes it.
+            }
+        }
+        return unreadable();
+    }
+
+    private ImageReport checkWith(ImageReaderSpi provider, byte[] content, ImageRule rule, Exif exif)
+            throws IOException {
+        ImageReader reader = Readers.reader(provider);
         List<String> warningsWhileReading = new ArrayList<>();
         // Decoders report a truncated or corrupt body as a warning and fill the rest with grey; colour-conversion
         // notes (e.g. a CMYK JPEG without ICC profile) are warnings too, and harmless.
@@ -113,7 +132,7 @@ public final class ImageInspector {
                 warningsWhileReading.add(warning);
             }
         });
-        try (ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+        try (ImageInputStream in = Readers.input(content)) {
             reader.setInput(in, true, true);
             int storedWidth = reader.getWidth(0);
             int storedHeight = reader.getHeight(0);
@@ -159,7 +178,7 @@ public final class ImageInspector {
             return new ImageReport(width, height, exif.orientation(), exif.takenOn(), background, colour, refusals,
                     age(exif.takenOn(), rule));
         } finally {
-            reader.dispose();
+            Readers.release(reader);
         }
     }
 

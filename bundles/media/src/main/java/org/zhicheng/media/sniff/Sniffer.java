@@ -62,7 +62,12 @@ public final class Sniffer {
      * @return what it is
      */
     public Sniffed sniff(byte[] content) {
-        String mediaType = detect(content);
+        // The accepted types by their signatures first: Tika's full magic table costs about half a millisecond and
+        // is needed only to name what a refused file is. The decoders verify the rest of an accepted file.
+        String mediaType = signature(content);
+        if (mediaType == null) {
+            mediaType = detect(content);
+        }
         FileType type = ACCEPTED.get(mediaType);
         return new Sniffed(mediaType, type, describe(mediaType));
     }
@@ -90,6 +95,31 @@ public final class Sniffer {
             }
         }
         return null;
+    }
+
+    private static String signature(byte[] content) {
+        if (startsWith(content, 0xFF, 0xD8, 0xFF)) {
+            return "image/jpeg";
+        }
+        if (startsWith(content, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+            return "image/png";
+        }
+        if (startsWith(content, '%', 'P', 'D', 'F', '-')) {
+            return "application/pdf";
+        }
+        return null;
+    }
+
+    private static boolean startsWith(byte[] content, int... signature) {
+        if (content.length < signature.length) {
+            return false;
+        }
+        for (int i = 0; i < signature.length; i++) {
+            if ((content[i] & 0xFF) != signature[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String detect(byte[] content) {
