@@ -31,7 +31,8 @@ public interface Attachments {
     /**
      * Opens one file for download.
      *
-     * @throws MediaException 404 for a file the caller cannot see or that does not exist
+     * @throws MediaException 404 for a file the caller cannot see or that does not exist; 403 for the original of an
+     *         application the caller only observes without {@code canDownload} (GD-PHOTO-6)
      */
     Download open(Caller caller, String applicationId, String fileId, Variant variant);
 

@@ -22,12 +22,31 @@ public interface Applications {
     Application create(Caller applicant, String businessId, String clientIp);
 
     /**
-     * An application the caller may see: its own, or one whose applicant's unit lies in the caller's subtree for
-     * callers with {@code application.read}.
+     * An application the caller may see: its own, one whose applicant's unit lies in the caller's subtree for
+     * callers with {@code application.read}, or one the caller observes through one of its business's observers
+     * (GD-PHOTO-6: view without review rights).
      *
      * @throws WorkflowException 404 otherwise, as for one that does not exist
      */
     Application get(Caller caller, String applicationId);
+
+    /**
+     * How the caller reaches an application it may see, for the services that serve its parts (files).
+     *
+     * @throws WorkflowException 404 as for {@link #get}
+     * @since 1.2
+     */
+    Reach reach(Caller caller, String applicationId);
+
+    /**
+     * How a caller reaches an application.
+     *
+     * @param applicant whether it is the caller's own
+     * @param mayDownload whether the caller may download its original files: the applicant, callers with
+     *        {@code application.read} in scope, and observers whose observer says {@code canDownload}
+     */
+    record Reach(boolean applicant, boolean mayDownload) {
+    }
 
     /** The caller's own applications, newest first. */
     List<Application> mine(Caller applicant);

@@ -208,7 +208,12 @@ public final class DatabaseAttachments implements Attachments {
 
     @Override
     public Download open(Caller caller, String applicationId, String fileId, Variant variant) {
-        applications.get(caller, applicationId);
+        // Observers without canDownload see previews, not the evidence itself (GD-PHOTO-6).
+        Applications.Reach reach = applications.reach(caller, applicationId);
+        if (variant == Variant.ORIGINAL && !reach.mayDownload()) {
+            throw new MediaException(403, "download-not-allowed", "您可以查看这份申报，但不能下载其原始材料。",
+                    "You may view this application but not download its original files.");
+        }
         FileRow row = read(c -> FileRows.find(c, applicationId, fileId)).orElseThrow(Refusals::fileNotFound);
         String sha256 = switch (variant) {
             case ORIGINAL -> row.sha256();

@@ -211,6 +211,12 @@ class AttachmentsTest {
                 assertEquals(240, ImageIO.read(in).getHeight());
             }
 
+            // An observer without canDownload sees the list and the preview, never the original.
+            assertEquals(1, w.attachments.list(w.watcher, id).files().size());
+            assertEquals("image/jpeg", w.attachments.open(w.watcher, id, photo.id(), Variant.PREVIEW).mediaType());
+            assertEquals("download-not-allowed", assertThrows(MediaException.class,
+                    () -> w.attachments.open(w.watcher, id, photo.id(), Variant.ORIGINAL)).code());
+
             // GD-PHOTO-6: the city downloads its units' photos as one zip named by ID number; a unit may not.
             ByteArrayOutputStream zip = new ByteArrayOutputStream();
             assertEquals(1, w.attachments.zip(w.city, MediaWorld.BUSINESS, "photo", null, zip));

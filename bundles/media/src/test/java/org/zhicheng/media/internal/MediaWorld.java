@@ -60,6 +60,8 @@ final class MediaWorld implements AutoCloseable {
     final Caller reviewer;
     final Caller otherReviewer;
     final Caller city;
+    /** Observes the hospital's applications without canDownload (GD-PHOTO-6). */
+    final Caller watcher;
     final String hospital;
     final String otherHospital;
 
@@ -77,6 +79,7 @@ final class MediaWorld implements AutoCloseable {
         store.createAccount("reviewer", "甲", hospital, hash, false, List.of("unit-reviewer"));
         store.createAccount("reviewer2", "乙", otherHospital, hash, false, List.of("unit-reviewer"));
         store.createAccount("kd4425", "市卫健委", cityOrg.id(), hash, false, List.of("city-reviewer"));
+        store.createAccount("watcher", "查看员", hospital, hash, false, List.of("unit-watcher"));
         DatabaseAuthentication auth = new DatabaseAuthentication(db.dataSource(), audit, HASHER, clock, 5,
                 Duration.ofMinutes(30), Duration.ofHours(12));
         applicant = caller(auth, "applicant");
@@ -84,6 +87,7 @@ final class MediaWorld implements AutoCloseable {
         reviewer = caller(auth, "reviewer");
         otherReviewer = caller(auth, "reviewer2");
         city = caller(auth, "kd4425");
+        watcher = caller(auth, "watcher");
         registry = TestRegistries.open(db.dataSource());
         byte[] descriptor = Files.readAllBytes(Path.of("src", "test", "resources", "descriptors", BUSINESS + ".json"));
         Business business = () -> new ByteArrayInputStream(descriptor);

@@ -3,8 +3,6 @@ package org.zhicheng.rest.internal;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,23 +140,19 @@ public final class AuditResource {
     private static AuditQuery query(String actor, String organisation, String action, String objectType,
             String objectId, String from, String to, long after, int limit) {
         try {
-            return new AuditQuery(actor, organisation, action, objectType, objectId, instant(from), instant(to), after,
-                    limit);
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+            return new AuditQuery(actor, organisation, action, objectType, objectId,
+                    QueryParams.instant("from", from, false), QueryParams.instant("to", to, true), after, limit);
+        } catch (IllegalArgumentException e) {
             throw new ApiException(new ApiProblem(400, "invalid-query",
-                    "查询条件无效：时间须为 ISO-8601 格式（如 2026-01-01T00:00:00Z），每页 1 至 1000 条，操作名只含小写字母、数字、点和连字符。",
-                    "Invalid filter: times are ISO-8601 (e.g. 2026-01-01T00:00:00Z), limit is 1 to 1000, and the"
-                            + " action holds only lower-case letters, digits, dots and hyphens."));
+                    "查询条件无效：每页 1 至 1000 条，操作名只含小写字母、数字、点和连字符。",
+                    "Invalid filter: limit is 1 to 1000, and the action holds only lower-case letters, digits, dots"
+                            + " and hyphens."));
         }
     }
 
     private AuditTrail trail() {
         return ApiException.available(audit, "audit-unavailable", "审计日志暂不可用，请稍后重试。",
                 "The audit log is not available right now; please try again shortly.");
-    }
-
-    private static Instant instant(String text) {
-        return text == null || text.isBlank() ? null : Instant.parse(text);
     }
 
     private static Map<String, Object> describe(AuditEntry e) {

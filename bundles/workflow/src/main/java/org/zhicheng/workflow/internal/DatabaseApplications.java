@@ -191,14 +191,46 @@ public final class DatabaseApplications implements Applications {
         });
     }
 
-    /** The application if the caller may see it: its own, or in its subtree with application.read; else 404. */
-    static Row visible(Connection c, Caller caller, String applicationId) throws SQLException {
+    @Override
+    public Reach reach(Caller caller, String applicationId) {
+        return read(c -> {
+            Row r = ApplicationRows.find(c, applicationId).orElseThrow(DatabaseApplications::notFound);
+            return reach(c, caller, r).orElseThrow(DatabaseApplications::notFound);
+        });
+    }
+
+    /** The application if the caller may see it; else 404, as for one that does not exist. */
+    private Row visible(Connection c, Caller caller, String applicationId) throws SQLException {
         Row r = ApplicationRows.find(c, applicationId).orElseThrow(DatabaseApplications::notFound);
-        boolean own = r.applicantAccountId().equals(caller.accountId());
-        if (!own && !(caller.has("application.read") && caller.canSee(r.organisationPath()))) {
-            throw notFound();
-        }
+        reach(c, caller, r).orElseThrow(DatabaseApplications::notFound);
         return r;
+    }
+
+    /**
+     * How the caller reaches an application: its own; in its subtree with application.read; or through an observer
+     * of the business whose selector picks the caller's organisation on the applicant's path (GD-PHOTO-6).
+     */
+    private Optional<Reach> reach(Connection c, Caller caller, Row r) throws SQLException {
+        if (r.applicantAccountId().equals(caller.accountId())) {
+            return Optional.of(new Reach(true, true));
+        }
+        if (caller.has("application.read") && caller.canSee(r.organisationPath())) {
+            return Optional.of(new Reach(false, true));
+        }
+        Optional<RegisteredBusiness> business = registry.byContentHash(r.contentHash());
+        if (business.isEmpty()) {
+            return Optional.empty();
+        }
+        BusinessDescriptor d = business.get().descriptor();
+        var observers = ObserverScope.observersOf(d, caller);
+        if (observers.isEmpty()) {
+            return Optional.empty();
+        }
+        ObserverScope.Reach observed = ObserverScope.evaluate(c, caller, d, observers, List.of(r.organisationPath()),
+                today());
+        return observed.paths().contains(r.organisationPath())
+                ? Optional.of(new Reach(false, observed.downloadPaths().contains(r.organisationPath())))
+                : Optional.empty();
     }
 
     @Override

@@ -86,6 +86,8 @@ class MatchCheckTest {
             Application returned = f.reviews.act(f.reviewerA, task, ReviewAction.RETURN, "学历证书与填写不符",
                     "evidence-mismatch", null);
             assertEquals(ApplicationStatus.RETURNED, returned.status());
+            assertEquals("evidence-mismatch", f.applications.history(f.applicant, draft.id()).stream()
+                    .filter(e -> e.action().equals("return")).findFirst().orElseThrow().reasonCode());
             Application corrected = f.applications.save(f.applicant, draft.id(), returned.version(),
                     answers("重庆医科大学附属第一医院"), null);
             Application again = f.applications.submit(f.applicant, draft.id(), corrected.version(), null);

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.zhicheng.api.business.descriptor.ReviewAction;
 import org.zhicheng.api.identity.Caller;
 import org.zhicheng.api.workflow.Application;
+import org.zhicheng.api.workflow.Applications;
 import org.zhicheng.api.workflow.ApplicationStatus;
 import org.zhicheng.api.workflow.Oversight;
 import org.zhicheng.api.workflow.Oversight.Counts;
@@ -421,6 +422,15 @@ class OversightTest {
             Overview misplaced = o.overview(w.misplacedViewer, OBSERVED, null, null, Grouping.UNIT);
             assertEquals(List.of(), misplaced.groups());
             assertEquals(counts(0, 0, 0, 0, 0, 0), misplaced.totals());
+
+            // Observers open the applications they see; only an observer with canDownload gets the originals.
+            assertEquals(chen.id(), f.applications.get(viewer, chen.id()).id());
+            assertEquals(new Applications.Reach(false, true), f.applications.reach(viewer, chen.id()));
+            assertEquals(new Applications.Reach(false, false), f.applications.reach(w.unitWatcher, li.id()));
+            assertEquals(404, status(() -> f.applications.get(w.unitWatcher, chen.id())));
+            assertEquals(404, status(() -> f.applications.get(viewer, other.id())));
+            assertEquals(404, status(() -> f.applications.reach(w.misplacedViewer, li.id())));
+            assertEquals(new Applications.Reach(true, true), f.applications.reach(f.applicant, li.id()));
 
             // Readers see everything of their subtree, without the observers' download flag.
             Oversight.Page read = o.search(f.districtReviewer, Filter.all(), 0, 50);

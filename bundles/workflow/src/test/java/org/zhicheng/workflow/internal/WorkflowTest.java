@@ -142,12 +142,15 @@ class WorkflowTest {
             String unitTask = a.chain().get(0).taskId();
             assertEquals(400, status(() -> f.reviews.act(f.reviewerA, unitTask, ReviewAction.RETURN, " ", null, null)),
                     "a return needs a comment");
+            assertEquals("unknown-reason-code", assertThrows(WorkflowException.class, () -> f.reviews.act(f.reviewerA,
+                    unitTask, ReviewAction.RETURN, "请补充从业年限证明", "evidence-missing", null)).code(),
+                    "this business lists no reason codes (MatchCheckTest returns with one)");
             Application returned = f.reviews.act(f.reviewerA, unitTask, ReviewAction.RETURN, "请补充从业年限证明",
-                    "evidence-missing", null);
+                    null, null);
             assertEquals(ApplicationStatus.RETURNED, returned.status());
             ApplicationEvent event = f.applications.history(f.applicant, a.id()).get(3);
             assertEquals("请补充从业年限证明", event.comment());
-            assertEquals("evidence-missing", event.reasonCode());
+            assertEquals(null, event.reasonCode());
             try (var c = f.db.dataSource().getConnection(); var s = c.prepareStatement(
                     "SELECT recipient, body FROM notification_outbox WHERE purpose = 'workflow.returned'");
                     var rs = s.executeQuery()) {
