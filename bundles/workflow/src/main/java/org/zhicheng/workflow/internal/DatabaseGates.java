@@ -31,6 +31,7 @@ import org.zhicheng.workflow.internal.rules.Windows;
 import org.zhicheng.workflow.internal.store.ApplicationRows;
 import org.zhicheng.workflow.internal.store.ApplicationRows.Row;
 import org.zhicheng.workflow.internal.store.ApplicationRows.TaskRow;
+import org.zhicheng.workflow.internal.store.Where;
 
 /**
  * Submit-all gates on the database. The scope of a gate for an organisation is every application of the season
@@ -141,17 +142,14 @@ public final class DatabaseGates implements Gates {
     /** People on the roster in the subtree without an application: they count as undecided (GD-PHOTO-5). */
     private static List<Blocker> notStarted(Connection c, Caller submitter, Target t) throws SQLException {
         List<Blocker> blockers = new ArrayList<>();
+        // The same roster query as the oversight's "not started" list; a deleted account can never apply, so it
+        // does not hold the gate.
         try (PreparedStatement s = c.prepareStatement("SELECT r.account_id, COALESCE(p.name, acc.display_name)"
-                + " FROM business_roster r JOIN account acc ON acc.id = r.account_id"
-                + " JOIN organisation o ON o.id = acc.organisation_id LEFT JOIN person p ON p.account_id = acc.id"
-                // A deleted account can never apply, so it does not hold the gate.
-                + " WHERE r.business_id = ? AND r.season_id = ? AND o.path LIKE ? AND acc.status <> 'deleted'"
-                + " AND NOT EXISTS (SELECT 1 FROM"
-                + " application a WHERE a.applicant_account_id = r.account_id AND a.business_id = r.business_id"
-                + " AND a.season_id = r.season_id) ORDER BY r.account_id")) {
+                + OversightQuery.ROSTER + " WHERE r.business_id = ? AND r.season_id = ? AND o.path LIKE ? ESCAPE '\\'"
+                + " AND " + OversightQuery.NOT_STARTED + " ORDER BY r.account_id")) {
             s.setString(1, t.descriptor().id());
             s.setString(2, t.season());
-            s.setString(3, submitter.organisationPath() + "%");
+            s.setString(3, Where.escapeLike(submitter.organisationPath()) + "%");
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     blockers.add(new Blocker(null, rs.getString(1), rs.getString(2), "not-started", null));
