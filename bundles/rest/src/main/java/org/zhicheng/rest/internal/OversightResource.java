@@ -58,7 +58,7 @@ public final class OversightResource {
                     + "in-review, returned, approved, rejected; repeat it or separate by commas), unit (in your subtree;"
                     + " subUnits=false for the unit alone), step (the pending step), submittedFrom / submittedTo (a date"
                     + " in Beijing time, or an instant such as 2026-11-22T08:00:00Z; a date as submittedTo includes that"
-                    + " day), name (contains). sort = submitted-at (default) | updated-at | applicant-name | unit, "
+                    + " day), name (contains). sort = submittedAt (default) | updatedAt | applicantName | unit, "
                     + "order = desc (default) | asc; offset, limit 1 to 500 (default 50).",
             responses = {@ApiResponse(responseCode = "200", description = "total and the page's entries"),
                 @ApiResponse(responseCode = "400", description = "An unknown status, sort or order, a bad date or "
@@ -189,12 +189,13 @@ public final class OversightResource {
             return Sort.SUBMITTED_AT;
         }
         return switch (t) {
-            case "submitted-at" -> Sort.SUBMITTED_AT;
-            case "updated-at" -> Sort.UPDATED_AT;
-            case "applicant-name" -> Sort.APPLICANT_NAME;
+            // The names of the JSON fields sorted by, as in the review queue.
+            case "submittedAt" -> Sort.SUBMITTED_AT;
+            case "updatedAt" -> Sort.UPDATED_AT;
+            case "applicantName" -> Sort.APPLICANT_NAME;
             case "unit" -> Sort.UNIT;
-            default -> throw QueryParams.bad("invalid-sort", "未知的排序方式“" + t + "”。可按 submitted-at、updated-at、applicant-name 或 "
-                    + "unit 排序。", "Unknown sort '" + t + "'. Sort by submitted-at, updated-at, applicant-name or unit.");
+            default -> throw QueryParams.bad("invalid-sort", "未知的排序方式“" + t + "”。可按 submittedAt、updatedAt、applicantName 或 "
+                    + "unit 排序。", "Unknown sort '" + t + "'. Sort by submittedAt, updatedAt, applicantName or unit.");
         };
     }
 

@@ -30,7 +30,7 @@ class OversightResourceTest {
     @Test
     void aFullFilterIsReadAsGiven() {
         Filter f = OversightResource.filter(" two-step ", "2026", List.of("in-review,returned", "draft"), "unit-1",
-                "false", "unit-review", "2026-11-01", "2026-11-30", " 李 ", "applicant-name", "asc");
+                "false", "unit-review", "2026-11-01", "2026-11-30", " 李 ", "applicantName", "asc");
         assertEquals("two-step", f.businessId());
         assertEquals("2026", f.seasonId());
         assertEquals(Set.of(ApplicationStatus.IN_REVIEW, ApplicationStatus.RETURNED, ApplicationStatus.DRAFT),
@@ -70,7 +70,7 @@ class OversightResourceTest {
         ApiProblem sort = refused(() -> OversightResource.sort("name; DROP TABLE application"));
         assertEquals(400, sort.status());
         assertEquals("invalid-sort", sort.type());
-        assertTrue(sort.zh().contains("排序") && sort.en().contains("applicant-name"), sort.toString());
+        assertTrue(sort.zh().contains("排序") && sort.en().contains("applicantName"), sort.toString());
 
         ApiProblem status = refused(() -> OversightResource.statuses(List.of("in-review,submitted")));
         assertEquals("invalid-status", status.type());
