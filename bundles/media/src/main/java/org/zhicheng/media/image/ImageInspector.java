@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javax.imageio.IIOException;
@@ -37,8 +38,8 @@ public final class ImageInspector {
     /** The short side of the subsampled image the colour checks look at. */
     private static final int SAMPLE_SIDE = 80;
     /** Decoder warnings that mean the file is damaged. */
-    private static final java.util.regex.Pattern DAMAGE = java.util.regex.Pattern.compile(
-            "premature|corrupt|truncat|bogus|invalid|unexpected|extraneous|missing", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final Pattern DAMAGE = Pattern.compile(
+            "premature|corrupt|truncat|bogus|invalid|unexpected|extraneous|missing", Pattern.CASE_INSENSITIVE);
 
     private final Clock clock;
     private final long maxPixels;
@@ -187,10 +188,12 @@ public final class ImageInspector {
         if (rule == null) {
             return refusals;
         }
-        if (rule.minWidth() != null && width < rule.minWidth() || rule.minHeight() != null && height < rule.minHeight()) {
+        if (rule.minWidth() != null && width < rule.minWidth()
+                || rule.minHeight() != null && height < rule.minHeight()) {
             refusals.add(Findings.tooSmall(width, height, rule.minWidth(), rule.minHeight()));
         }
-        if (rule.maxWidth() != null && width > rule.maxWidth() || rule.maxHeight() != null && height > rule.maxHeight()) {
+        if (rule.maxWidth() != null && width > rule.maxWidth()
+                || rule.maxHeight() != null && height > rule.maxHeight()) {
             refusals.add(Findings.tooLarge(width, height, rule.maxWidth(), rule.maxHeight()));
         }
         AspectRatio ratio = rule.aspectRatio();

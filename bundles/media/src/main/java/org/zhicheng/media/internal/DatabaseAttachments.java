@@ -184,10 +184,12 @@ public final class DatabaseAttachments implements Attachments {
                 replaced[0] = old;
             }
             String sha256 = put(c, content);
+            String previewSha256 = preview == null ? null : put(c, preview);
+            String thumbnailSha256 = thumbnail == null ? null : put(c, thumbnail);
             FileRow row = new FileRow(UUID.randomUUID().toString(), applicationId, slot.id(), upload.rowId(),
-                    unique(fileName, inSlot), FileNames.display(upload.fileName()), checked.mediaType(), content.length, sha256, preview == null ? null : put(c, preview),
-                    thumbnail == null ? null : put(c, thumbnail), checked.width(), checked.height(), checked.pages(),
-                    Warnings.json(checked.warnings()), applicant.accountId(), now);
+                    unique(fileName, inSlot), FileNames.display(upload.fileName()), checked.mediaType(),
+                    content.length, sha256, previewSha256, thumbnailSha256, checked.width(), checked.height(),
+                    checked.pages(), Warnings.json(checked.warnings()), applicant.accountId(), now);
             FileRows.insert(c, row);
             return row;
         });

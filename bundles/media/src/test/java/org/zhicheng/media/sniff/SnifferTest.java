@@ -37,7 +37,8 @@ class SnifferTest {
         byte[] heic = new byte[64];
         System.arraycopy(ascii("\u0000\u0000\u0000\u0018ftypheic\u0000\u0000\u0000\u0000mif1heic"), 0, heic, 0, 24);
         assertTrue(describe(heic).startsWith("HEI"), describe(heic));
-        assertEquals("SVG 矢量图", describe(ascii("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>")));
+        assertEquals("SVG 矢量图",
+                describe(ascii("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>")));
         assertEquals("压缩包", describe(zip()));
         assertEquals("无法识别的文件", describe(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}));
         assertNull(sniffer.sniff(zip()).type());

@@ -17,9 +17,10 @@ import org.zhicheng.identity.internal.auth.IdentitySettings;
 import org.zhicheng.identity.internal.crypto.PiiCipher;
 
 /**
- * Decrypts the mobile number (FJ-2) and the ID number (GD-PHOTO-2 file names) of the person behind an account (stored SM4-GCM encrypted by
- * {@link PersonRows}) for the outbox's SMS (FJ-5). Like the other people services it does not start without the
- * personal-data keys; SMS then wait in the outbox and health says so.
+ * Decrypts what the platform needs of the person behind an account, stored SM4-GCM encrypted by {@link PersonRows}:
+ * the mobile number (FJ-2) for the outbox's SMS (FJ-5) and the ID number that names their photos (GD-PHOTO-2). Like
+ * the other people services it does not start without the personal-data keys; SMS then wait in the outbox, photo
+ * uploads named by ID number are refused, and health says so.
  */
 @Component(service = ContactDirectory.class, configurationPid = "org.zhicheng.identity")
 public final class DatabaseContactDirectory implements ContactDirectory {
@@ -52,7 +53,8 @@ public final class DatabaseContactDirectory implements ContactDirectory {
     private Optional<String> decrypted(String accountId, String column, String purpose, String what) {
         String sealed;
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT p." + column
-                + " FROM person p JOIN account a ON a.id = p.account_id WHERE p.account_id = ? AND a.status <> 'deleted'")) {
+                + " FROM person p JOIN account a ON a.id = p.account_id"
+                + " WHERE p.account_id = ? AND a.status <> 'deleted'")) {
             s.setString(1, accountId);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
