@@ -89,8 +89,7 @@ public final class FileResource {
     public Response put(@PathParam("id") String id, @PathParam("slot") String slot, @QueryParam("row") String row,
             @QueryParam("replace") String replace, @HeaderParam("X-File-Name") String fileName,
             @HeaderParam("Content-Disposition") String disposition, InputStream body) {
-        String name = fileName != null ? URLDecoder.decode(fileName, StandardCharsets.UTF_8)
-                : dispositionName(disposition);
+        String name = fileName != null ? decoded(fileName) : dispositionName(disposition);
         return created(new Attachments.Upload(slot, QueryParams.blank(row), name, request.getContentLengthLong(),
                 body, QueryParams.blank(replace)), id);
     }
@@ -223,6 +222,15 @@ public final class FileResource {
         }
     }
 
+    /** A percent-encoded name, or the text as it came when it is not validly encoded (it is only ever shown). */
+    private static String decoded(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
+    }
+
     /** The filename of a {@code Content-Disposition} request header, preferring the UTF-8 {@code filename*}. */
     static String dispositionName(String header) {
         if (header == null) {
@@ -231,7 +239,7 @@ public final class FileResource {
         Matcher extended = Pattern.compile("filename\\*\\s*=\\s*UTF-8''([^;]+)", Pattern.CASE_INSENSITIVE)
                 .matcher(header);
         if (extended.find()) {
-            return URLDecoder.decode(extended.group(1).strip(), StandardCharsets.UTF_8);
+            return decoded(extended.group(1).strip());
         }
         Matcher plain = Pattern.compile("filename\\s*=\\s*\"?([^\";]+)\"?", Pattern.CASE_INSENSITIVE).matcher(header);
         return plain.find() ? plain.group(1).strip() : null;

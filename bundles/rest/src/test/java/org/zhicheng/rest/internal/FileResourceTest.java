@@ -25,5 +25,7 @@ class FileResourceTest {
         assertEquals("photo.jpg", FileResource.dispositionName("form-data; name=\"file\"; filename=\"photo.jpg\""));
         assertNull(FileResource.dispositionName(null));
         assertNull(FileResource.dispositionName("inline"));
+        assertEquals("%zz.jpg", FileResource.dispositionName("attachment; filename*=UTF-8''%zz.jpg"),
+                "a broken encoding is kept as text, not a server error");
     }
 }
