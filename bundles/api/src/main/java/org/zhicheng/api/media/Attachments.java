@@ -29,19 +29,19 @@ public interface Attachments {
     Listing list(Caller caller, String applicationId);
 
     /**
-     * Opens one file for download.
+     * Opens one file of a slot for download.
      *
      * @throws MediaException 404 for a file the caller cannot see or that does not exist; 403 for the original of an
      *         application the caller only observes without {@code canDownload} (GD-PHOTO-6)
      */
-    Download open(Caller caller, String applicationId, String fileId, Variant variant);
+    Download open(Caller caller, String applicationId, String slotId, String fileId, Variant variant);
 
     /**
-     * Deletes one file of the caller's editable application.
+     * Deletes one file of a slot of the caller's editable application.
      *
      * @throws MediaException 404 when absent; 409 when the application is not editable
      */
-    void delete(Caller applicant, String applicationId, String fileId, String clientIp);
+    void delete(Caller applicant, String applicationId, String slotId, String fileId, String clientIp);
 
     /**
      * Writes a zip of one slot's current files of every application of a business in the caller's scope, each

@@ -209,14 +209,15 @@ public final class DatabaseAttachments implements Attachments {
     }
 
     @Override
-    public Download open(Caller caller, String applicationId, String fileId, Variant variant) {
+    public Download open(Caller caller, String applicationId, String slotId, String fileId, Variant variant) {
         // Observers without canDownload see previews, not the evidence itself (GD-PHOTO-6).
         Applications.Reach reach = applications.reach(caller, applicationId);
         if (variant == Variant.ORIGINAL && !reach.mayDownload()) {
             throw new MediaException(403, "download-not-allowed", "您可以查看这份申报，但不能下载其原始材料。",
                     "You may view this application but not download its original files.");
         }
-        FileRow row = read(c -> FileRows.find(c, applicationId, fileId)).orElseThrow(Refusals::fileNotFound);
+        FileRow row = read(c -> FileRows.find(c, applicationId, fileId)).filter(f -> f.slotId().equals(slotId))
+                .orElseThrow(Refusals::fileNotFound);
         String sha256 = switch (variant) {
             case ORIGINAL -> row.sha256();
             case PREVIEW -> row.previewSha256();
@@ -236,11 +237,12 @@ public final class DatabaseAttachments implements Attachments {
     }
 
     @Override
-    public void delete(Caller applicant, String applicationId, String fileId, String clientIp) {
+    public void delete(Caller applicant, String applicationId, String slotId, String fileId, String clientIp) {
         own(applicant, applicationId);
         FileRow deleted = Transactions.inTransaction(dataSource, "media", c -> {
             requireEditable(lockStatus(c, applicationId));
-            FileRow row = FileRows.find(c, applicationId, fileId).orElseThrow(Refusals::fileNotFound);
+            FileRow row = FileRows.find(c, applicationId, fileId).filter(f -> f.slotId().equals(slotId))
+                    .orElseThrow(Refusals::fileNotFound);
             FileRows.delete(c, row.id());
             release(c, row);
             return row;

@@ -84,7 +84,7 @@ class AttachmentsTest {
             assertEquals(409, frozen.status());
             assertEquals("not-editable", frozen.code());
             assertEquals("not-editable", assertThrows(MediaException.class,
-                    () -> w.attachments.delete(w.applicant, draft.id(), blue.id(), IP)).code());
+                    () -> w.attachments.delete(w.applicant, draft.id(), "photo", blue.id(), IP)).code());
             assertEquals(2, w.attachments.list(w.applicant, draft.id()).files().size());
             assertTrue(w.audit.find(new org.zhicheng.api.audit.AuditQuery(null, null, "media.upload", null, null,
                     null, null, 0, 100)).size() >= 3, "every upload is audited");
@@ -159,12 +159,12 @@ class AttachmentsTest {
             assertEquals(413, quota.status());
             assertEquals("quota-exceeded", quota.code());
 
-            w.attachments.delete(w.applicant, id, front.id(), IP);
+            w.attachments.delete(w.applicant, id, "idCard", front.id(), IP);
             assertEquals(List.of(back.id()), w.attachments.list(w.applicant, id).files().stream()
                     .map(StoredFile::id).toList());
             assertFalse(w.blobs.stat(front.sha256()).isPresent());
             assertEquals("file-not-found", assertThrows(MediaException.class,
-                    () -> w.attachments.delete(w.applicant, id, front.id(), IP)).code());
+                    () -> w.attachments.delete(w.applicant, id, "idCard", front.id(), IP)).code());
 
             // CQ-APP-6: deleting the application takes its files along.
             w.applications.delete(w.applicant, id, IP);
@@ -185,37 +185,40 @@ class AttachmentsTest {
             assertEquals(404, assertThrows(RefusedException.class,
                     () -> upload(w, w.otherApplicant, id, "photo", null, "p.jpg", bytes)).status());
             assertEquals(404, assertThrows(RefusedException.class,
-                    () -> w.attachments.open(w.otherReviewer, id, photo.id(), Variant.ORIGINAL)).status());
+                    () -> w.attachments.open(w.otherReviewer, id, "photo", photo.id(), Variant.ORIGINAL)).status());
             assertEquals(404, assertThrows(RefusedException.class,
                     () -> w.attachments.list(w.otherApplicant, id)).status());
             assertEquals(403, assertThrows(MediaException.class,
                     () -> upload(w, w.reviewer, id, "photo", null, "p.jpg", bytes)).status());
             assertEquals(404, assertThrows(MediaException.class,
-                    () -> w.attachments.open(w.reviewer, id, "no-such-file", Variant.ORIGINAL)).status());
+                    () -> w.attachments.open(w.reviewer, id, "photo", "no-such-file", Variant.ORIGINAL)).status());
 
-            Download original = w.attachments.open(w.reviewer, id, photo.id(), Variant.ORIGINAL);
+            Download original = w.attachments.open(w.reviewer, id, "photo", photo.id(), Variant.ORIGINAL);
             assertEquals(MediaWorld.ID_NUMBER + ".jpg", original.fileName());
             assertEquals(photo.sha256(), original.sha256());
             try (InputStream in = original.content().open()) {
                 assertArrayEquals(bytes, in.readAllBytes(), "the original bytes are kept as evidence");
             }
-            Download preview = w.attachments.open(w.applicant, id, photo.id(), Variant.PREVIEW);
+            Download preview = w.attachments.open(w.applicant, id, "photo", photo.id(), Variant.PREVIEW);
             assertEquals("image/jpeg", preview.mediaType());
             try (InputStream in = preview.content().open()) {
                 BufferedImage decoded = ImageIO.read(in);
                 assertNotNull(decoded);
                 assertEquals(480, decoded.getHeight());
             }
-            Download thumbnail = w.attachments.open(w.applicant, id, photo.id(), Variant.THUMBNAIL);
+            Download thumbnail = w.attachments.open(w.applicant, id, "photo", photo.id(), Variant.THUMBNAIL);
             try (InputStream in = thumbnail.content().open()) {
                 assertEquals(240, ImageIO.read(in).getHeight());
             }
 
             // An observer without canDownload sees the list and the preview, never the original.
             assertEquals(1, w.attachments.list(w.watcher, id).files().size());
-            assertEquals("image/jpeg", w.attachments.open(w.watcher, id, photo.id(), Variant.PREVIEW).mediaType());
+            assertEquals("image/jpeg", w.attachments.open(w.watcher, id, "photo", photo.id(), Variant.PREVIEW)
+                    .mediaType());
+            assertEquals("file-not-found", assertThrows(MediaException.class, () -> w.attachments.open(w.applicant,
+                    id, "idCard", photo.id(), Variant.PREVIEW)).code(), "a file is reached only under its own slot");
             assertEquals("download-not-allowed", assertThrows(MediaException.class,
-                    () -> w.attachments.open(w.watcher, id, photo.id(), Variant.ORIGINAL)).code());
+                    () -> w.attachments.open(w.watcher, id, "photo", photo.id(), Variant.ORIGINAL)).code());
 
             // GD-PHOTO-6: the city downloads its units' photos as one zip named by ID number; a unit may not.
             ByteArrayOutputStream zip = new ByteArrayOutputStream();

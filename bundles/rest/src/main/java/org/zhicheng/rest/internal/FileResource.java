@@ -134,7 +134,7 @@ public final class FileResource {
             @PathParam("file") String file, @QueryParam("variant") String variant,
             @HeaderParam("Range") String range, @HeaderParam("If-None-Match") String ifNoneMatch) {
         Variant which = variant(variant);
-        Download d = service().open(Sessions.caller(request), id, file, which);
+        Download d = service().open(Sessions.caller(request), id, slot, file, which);
         String etag = "\"" + d.sha256() + "\"";
         if (etag.equals(ifNoneMatch)) {
             return Response.notModified().header("ETag", etag).build();
@@ -191,7 +191,7 @@ public final class FileResource {
                 @ApiResponse(responseCode = "409", description = "The application is not editable")})
     public Response delete(@PathParam("id") String id, @PathParam("slot") String slot,
             @PathParam("file") String file) {
-        service().delete(Sessions.caller(request), id, file, request.getRemoteAddr());
+        service().delete(Sessions.caller(request), id, slot, file, request.getRemoteAddr());
         return Response.noContent().build();
     }
 
