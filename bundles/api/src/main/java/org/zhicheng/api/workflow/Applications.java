@@ -31,6 +31,16 @@ public interface Applications {
     Application get(Caller caller, String applicationId);
 
     /**
+     * The caller's own application if its parts (answers, files) may change now: a draft or returned application,
+     * inside the business's applicant window (GD-PHOTO-3, FJ-1). For the services that change its parts.
+     *
+     * @throws WorkflowException 404 for another's application; 409 when submitted; 423 outside the applicant window,
+     *         with the deadline in the message
+     * @since 1.2
+     */
+    Application changeable(Caller applicant, String applicationId);
+
+    /**
      * How the caller reaches an application it may see, for the services that serve its parts (files).
      *
      * @throws WorkflowException 404 as for {@link #get}

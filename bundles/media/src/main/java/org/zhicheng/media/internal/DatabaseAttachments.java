@@ -148,8 +148,9 @@ public final class DatabaseAttachments implements Attachments {
 
     @Override
     public StoredFile upload(Caller applicant, String applicationId, Upload upload, String clientIp) {
-        Application application = own(applicant, applicationId);
-        requireEditable(application.status());
+        own(applicant, applicationId);
+        // Draft or returned, inside the applicant window (GD-PHOTO-3); the status is checked again under the lock.
+        Application application = applications.changeable(applicant, applicationId);
         BusinessDescriptor descriptor = descriptor(application);
         UploadSlot slot = slot(descriptor, upload.slotId());
         requireRow(slot, upload.rowId(), application.answers());
@@ -239,6 +240,7 @@ public final class DatabaseAttachments implements Attachments {
     @Override
     public void delete(Caller applicant, String applicationId, String slotId, String fileId, String clientIp) {
         own(applicant, applicationId);
+        applications.changeable(applicant, applicationId);
         FileRow deleted = Transactions.inTransaction(dataSource, "media", c -> {
             requireEditable(lockStatus(c, applicationId));
             FileRow row = FileRows.find(c, applicationId, fileId).filter(f -> f.slotId().equals(slotId))

@@ -79,11 +79,11 @@ class AttachmentsTest {
             assertEquals(ApplicationStatus.IN_REVIEW, submitted.status());
 
             // Submitted data is read-only: no upload, no delete.
-            MediaException frozen = assertThrows(MediaException.class, () -> upload(w, w.applicant, draft.id(),
+            RefusedException frozen = assertThrows(RefusedException.class, () -> upload(w, w.applicant, draft.id(),
                     "photo", null, "late.jpg", MediaWorld.photo(Color.BLUE)));
             assertEquals(409, frozen.status());
             assertEquals("not-editable", frozen.code());
-            assertEquals("not-editable", assertThrows(MediaException.class,
+            assertEquals("not-editable", assertThrows(RefusedException.class,
                     () -> w.attachments.delete(w.applicant, draft.id(), "photo", blue.id(), IP)).code());
             assertEquals(2, w.attachments.list(w.applicant, draft.id()).files().size());
             assertTrue(w.audit.find(new org.zhicheng.api.audit.AuditQuery(null, null, "media.upload", null, null,
@@ -135,6 +135,13 @@ class AttachmentsTest {
             assertEquals("row-not-saved", unsaved.code());
             assertEquals("slot-not-found", assertThrows(MediaException.class, () -> upload(w, w.applicant, id,
                     "nonsense", null, "x.jpg", photo)).code());
+
+            // GD-PHOTO-3: after the applicant deadline nothing changes, and the message gives the deadline.
+            w.clock.set(java.time.Instant.parse("2026-12-31T09:30:00Z"));
+            RefusedException late = assertThrows(RefusedException.class,
+                    () -> upload(w, w.applicant, id, "photo", null, "photo.jpg", photo));
+            assertEquals(423, late.status());
+            assertTrue(late.zh().contains("2026-12-31 17:30"), late.zh());
 
             assertEquals(0, w.count("application_file"));
             assertEquals(0, w.count("blob"), "nothing of a refused file is stored");

@@ -192,6 +192,20 @@ public final class DatabaseApplications implements Applications {
     }
 
     @Override
+    public Application changeable(Caller applicant, String applicationId) {
+        Instant now = clock.instant();
+        return read(c -> {
+            Row r = ApplicationRows.find(c, applicationId).orElseThrow(DatabaseApplications::notFound);
+            if (!r.applicantAccountId().equals(applicant.accountId())) {
+                throw notFound();
+            }
+            requireEditable(r);
+            Windows.requireApplicantOpen(pinned(r).descriptor(), now);
+            return ApplicationRows.view(c, r);
+        });
+    }
+
+    @Override
     public Reach reach(Caller caller, String applicationId) {
         return read(c -> {
             Row r = ApplicationRows.find(c, applicationId).orElseThrow(DatabaseApplications::notFound);
