@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <p>Calls are chosen to pass the access check without changing anything: acting on oneself, a duplicate name,
  * a stale version, a taken username. Allowed means "not 401/403"; a foreign target must then answer 404.
  */
-final class AuthorisationMatrix {
+public final class AuthorisationMatrix {
 
     /** Every role the platform seeds (V3) and the applicant. */
     static final List<String> ROLES = List.of("province-reviewer", "city-reviewer", "district-reviewer",
@@ -217,23 +217,23 @@ final class AuthorisationMatrix {
     }
 
     /** A signed-in account of one role. */
-    record Session(String role, String accountId, String organisationId, Set<String> permissions, String cookie,
+    public record Session(String role, String accountId, String organisationId, Set<String> permissions, String cookie,
             String csrf) {
 
         /** The cookie and CSRF token a state-changing call carries. */
-        Map<String, String> headers() {
+        public Map<String, String> headers() {
             return Map.of("Cookie", cookie, "X-CSRF-Token", csrf);
         }
     }
 
     private final KarafDistribution karaf;
 
-    AuthorisationMatrix(KarafDistribution karaf) {
+    public AuthorisationMatrix(KarafDistribution karaf) {
         this.karaf = karaf;
     }
 
     /** A signed-in session from a successful sign-in response. */
-    Session session(String role, HttpResponse<String> signedIn) throws Exception {
+    public Session session(String role, HttpResponse<String> signedIn) throws Exception {
         assertEquals(200, signedIn.statusCode(), role + ": " + signedIn.body());
         String setCookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
         JsonNode body = Json.parse(signedIn.body());
@@ -244,7 +244,7 @@ final class AuthorisationMatrix {
     }
 
     /** A state-changing call as {@code s} that must succeed; returns the JSON answer. */
-    JsonNode post(Session s, String path, String json, int expectedStatus) throws Exception {
+    public JsonNode post(Session s, String path, String json, int expectedStatus) throws Exception {
         return send(s, "POST", path, json, expectedStatus);
     }
 
@@ -285,7 +285,7 @@ final class AuthorisationMatrix {
      * Issues an account with one role in an organisation and returns it signed in, past its one-time password,
      * profile and (for administrators) TOTP set-up.
      */
-    Session issue(Session admin, String username, String organisationId, String role, String password)
+    public Session issue(Session admin, String username, String organisationId, String role, String password)
             throws Exception {
         String oneTime = post(admin, "/api/v1/accounts", account(username, organisationId, role), 201)
                 .get("oneTimePassword").asText();

@@ -7,14 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Parses response bodies. */
-final class Json {
+public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Json() {
     }
 
-    static JsonNode parse(String body) {
+    public static JsonNode parse(String body) {
         try {
             return MAPPER.readTree(body);
         } catch (IOException e) {

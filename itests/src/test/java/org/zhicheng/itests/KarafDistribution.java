@@ -27,7 +27,7 @@ import com.icegreen.greenmail.util.ServerSetup;
  * The assembled distribution, unpacked into its own directory and started as a separate process on free ports.
  * {@link #close()} stops the process tree whatever happened, and a shutdown hook does so if the test JVM dies.
  */
-final class KarafDistribution implements AutoCloseable {
+public final class KarafDistribution implements AutoCloseable {
 
     static final Path ARTIFACTS = Path.of(System.getProperty("zhicheng.it.artifacts", "target/it-artifacts"));
     static final Path WORK = Path.of(System.getProperty("zhicheng.it.work", "target/karaf"));
@@ -48,7 +48,7 @@ final class KarafDistribution implements AutoCloseable {
     }
 
     /** Unpacks a fresh copy of the distribution and gives it free ports and personal-data keys. */
-    static KarafDistribution unpack(String name) throws IOException, InterruptedException {
+    public static KarafDistribution unpack(String name) throws IOException, InterruptedException {
         return unpack(name, true);
     }
 
@@ -97,7 +97,7 @@ final class KarafDistribution implements AutoCloseable {
     }
 
     /** Sets (or adds) one key of a {@code .cfg} or {@code .properties} file of the distribution. */
-    void setProperty(String file, String key, String value) throws IOException {
+    public void setProperty(String file, String key, String value) throws IOException {
         Path path = home.resolve(file);
         String text = Files.exists(path) ? Files.readString(path, StandardCharsets.UTF_8) : "";
         Pattern line = Pattern.compile("(?m)^\\s*#?\\s*" + Pattern.quote(key) + "\\s*[=:].*$");
@@ -108,14 +108,28 @@ final class KarafDistribution implements AutoCloseable {
     }
 
     /** Replaces a whole configuration file. */
-    void writeConfig(String file, Map<String, String> properties) throws IOException {
+    public void writeConfig(String file, Map<String, String> properties) throws IOException {
         StringBuilder text = new StringBuilder();
         properties.forEach((k, v) -> text.append(k).append(" = ").append(v).append('\n'));
         Files.writeString(home.resolve(file), text.toString(), StandardCharsets.UTF_8);
     }
 
+    /** Switches the distribution to PostgreSQL by configuration only (trust authentication, no password). */
+    public void usePostgres(String jdbcUrl, String user) throws IOException {
+        Map<String, String> cfg = new java.util.LinkedHashMap<>();
+        cfg.put("osgi.jdbc.driver.class", "org.postgresql.Driver");
+        cfg.put("url", jdbcUrl);
+        cfg.put("user", user);
+        cfg.put("password", "");
+        cfg.put("dataSourceName", "zhicheng");
+        cfg.put("pool", "dbcp2");
+        cfg.put("xa", "false");
+        cfg.put("jdbc.pool.maxTotal", "16");
+        writeConfig("etc/org.ops4j.datasource-zhicheng.cfg", cfg);
+    }
+
     /** Starts {@code bin/karaf server} and waits until {@code /api/health} and the home page answer 200. */
-    void start(Duration timeout) throws IOException {
+    public void start(Duration timeout) throws IOException {
         Instant begin = Instant.now();
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
                 .directory(home.toFile())
@@ -136,23 +150,29 @@ final class KarafDistribution implements AutoCloseable {
         bootTime = Duration.between(begin, Instant.now());
     }
 
-    Duration bootTime() {
+    /** The Karaf JVM itself (bin/karaf runs java as a child), e.g. for a benchmark to read its heap with jcmd. */
+    public ProcessHandle jvm() {
+        return process.descendants().filter(h -> h.info().command().orElse("").endsWith("/java")).findFirst()
+                .orElse(process.toHandle());
+    }
+
+    public Duration bootTime() {
         return bootTime;
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + httpPort);
     }
 
-    Path home() {
+    public Path home() {
         return home;
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return get(path, Map.of());
     }
 
-    HttpResponse<String> get(String path, Map<String, String> headers) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path, Map<String, String> headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(path)).timeout(Duration.ofSeconds(10));
         headers.forEach(request::header);
         return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -166,7 +186,7 @@ final class KarafDistribution implements AutoCloseable {
     }
 
     /** A request with a binary body, e.g. an uploaded spreadsheet. */
-    HttpResponse<String> sendBytes(String method, String path, byte[] body, Map<String, String> headers)
+    public HttpResponse<String> sendBytes(String method, String path, byte[] body, Map<String, String> headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(path)).timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
@@ -175,7 +195,7 @@ final class KarafDistribution implements AutoCloseable {
     }
 
     /** Sends a request with a JSON body (or none) and the given headers. */
-    HttpResponse<String> send(String method, String path, String json, Map<String, String> headers)
+    public HttpResponse<String> send(String method, String path, String json, Map<String, String> headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(path)).timeout(Duration.ofSeconds(10))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
@@ -188,7 +208,7 @@ final class KarafDistribution implements AutoCloseable {
     }
 
     /** Copies a bundle into {@code deploy/} the way an administrator drops one in; replacing a file updates it. */
-    void deploy(Path bundle, String asName) throws IOException {
+    public void deploy(Path bundle, String asName) throws IOException {
         Path deploy = home.resolve("deploy");
         Path staging = deploy.resolve("." + asName + ".part");
         Files.copy(bundle, staging, StandardCopyOption.REPLACE_EXISTING);
@@ -201,7 +221,7 @@ final class KarafDistribution implements AutoCloseable {
         Files.deleteIfExists(home.resolve("deploy").resolve(name));
     }
 
-    String logTail() {
+    public String logTail() {
         Path log = home.resolve("data/log/karaf.log");
         try {
             String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8)

@@ -8,8 +8,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -49,16 +47,7 @@ class PostgresDatabaseIT extends DistributionContract {
             s.execute("CREATE DATABASE " + database);
         }
         karaf = KarafDistribution.unpack("postgres");
-        Map<String, String> cfg = new LinkedHashMap<>();
-        cfg.put("osgi.jdbc.driver.class", "org.postgresql.Driver");
-        cfg.put("url", "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database);
-        cfg.put("user", USER);
-        cfg.put("password", "");
-        cfg.put("dataSourceName", "zhicheng");
-        cfg.put("pool", "dbcp2");
-        cfg.put("xa", "false");
-        cfg.put("jdbc.pool.maxTotal", "16");
-        karaf.writeConfig("etc/org.ops4j.datasource-zhicheng.cfg", cfg);
+        karaf.usePostgres("jdbc:postgresql://" + HOST + ":" + PORT + "/" + database, USER);
         karaf.start(BOOT_TIMEOUT);
     }
 

@@ -15,11 +15,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Sign-in against the running distribution: the first administrator's one-time password (FJ-9), the session
  * cookie, CSRF, sign-out, and lockout after five failures (FJ-7). Used by {@link DistributionContract}.
  */
-final class SignInContract {
+public final class SignInContract {
 
     private final KarafDistribution karaf;
 
-    SignInContract(KarafDistribution karaf) {
+    public SignInContract(KarafDistribution karaf) {
         this.karaf = karaf;
     }
 
@@ -75,14 +75,14 @@ final class SignInContract {
     }
 
     /** The administrator's sign-in once TOTP is on (kept: codes cannot be reused within 30 s). */
-    HttpResponse<String> signedIn;
+    public HttpResponse<String> signedIn;
 
     /** The new password the administrator chooses in {@link #oneTimePasswordMustBeChangedFirst()}. */
     static final String NEW_ADMIN_PASSWORD = "Zc-2026#Review!Strong";
     /** The administrator's e-mail, given when it completes its profile. */
     static final String ADMIN_EMAIL = "platform.admin@zhicheng.test";
 
-    void oneTimePasswordMustBeChangedFirst() throws Exception {
+    public void oneTimePasswordMustBeChangedFirst() throws Exception {
         Map<String, String> admin = firstStartCredentials();
         HttpResponse<String> in = login(admin.get("username"), admin.get("password"));
         String cookie = cookie(in);
