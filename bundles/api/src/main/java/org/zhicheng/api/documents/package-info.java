@@ -1,9 +1,9 @@
 /**
- * Documents the platform reads and writes: spreadsheets (rosters, pass lists) first; PDF forms and certificates
- * follow.
+ * Documents the platform reads and writes: uploaded spreadsheets (pass lists), Excel rosters (CQ-REV-4, FJ-8) and
+ * printed PDF forms and one-sheet tables (CQ-DOC-1..3, FJ-1, GD-TITLE-4).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.zhicheng.api.documents;
 
 import org.osgi.annotation.bundle.Export;
