@@ -431,10 +431,14 @@ abstract class DistributionContract {
         HttpResponse<String> noComment = karaf.send("POST", "/api/v1/reviews/" + task + "/return", "{}",
                 reviewer.headers());
         assertEquals(400, noComment.statusCode(), noComment.body());
+        String draft = pdfText(id, reviewer);
+        assertTrue(draft.contains("流程申报人") && draft.contains("草稿"), "CQ-DOC-1: a draft until approved: " + draft);
         HttpResponse<String> approved = karaf.send("POST", "/api/v1/reviews/" + task + "/approve",
                 "{\"comment\":\"同意\"}", reviewer.headers());
         assertEquals(200, approved.statusCode(), approved.body());
         assertEquals("approved", Json.parse(approved.body()).get("status").asText());
+
+        printsTheReviewFormWithThePhoto(id, applicant);
 
         JsonNode history = Json.parse(karaf.get("/api/v1/applications/" + id + "/history",
                 Map.of("Cookie", applicant.cookie())).body());
@@ -501,6 +505,47 @@ abstract class DistributionContract {
         HttpResponse<byte[]> preview = karaf.getBytes(path + "?variant=preview", Map.of("Cookie", applicant.cookie()));
         assertEquals(200, preview.statusCode());
         assertEquals(480, ImageIO.read(new ByteArrayInputStream(preview.body())).getHeight());
+    }
+
+    /**
+     * P5: the example business's review form, laid out inside Karaf (the CJK font read from the documents bundle,
+     * PDFBox and ZXing as bundles) with the applicant's answers and the uploaded photo, without the draft watermark
+     * once the unit has approved (CQ-DOC-1).
+     */
+    private void printsTheReviewFormWithThePhoto(String id, AuthorisationMatrix.Session applicant) throws Exception {
+        JsonNode offered = Json.parse(karaf.get("/api/v1/applications/" + id + "/documents",
+                Map.of("Cookie", applicant.cookie())).body());
+        assertEquals("review-form", offered.at("/0/id").asText(), offered.toString());
+        assertTrue(offered.at("/0/available").asBoolean());
+        HttpResponse<byte[]> pdf = karaf.getBytes("/api/v1/applications/" + id + "/documents/review-form",
+                Map.of("Cookie", applicant.cookie()));
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElseThrow());
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            assertTrue(text.contains("示例评审表") && text.contains("流程申报人") && text.contains("500103198511200418"),
+                    text);
+            assertTrue(!text.contains("草稿"), "approved: no draft watermark: " + text);
+            assertEquals(1, doc.getPage(0).getResources().getXObjectNames().spliterator().getExactSizeIfKnown(),
+                    "the uploaded photo is printed");
+        }
+        HttpResponse<String> layout = karaf.send("PUT", "/api/v1/applications/" + id
+                + "/documents/review-form/layout", "{\"pages\":{\"1\":{\"fontSize\":12}}}", applicant.headers());
+        assertEquals(200, layout.statusCode(), layout.body());
+        HttpResponse<String> refused = karaf.send("PUT", "/api/v1/applications/" + id
+                + "/documents/review-form/layout", "{\"pages\":{\"1\":{\"blankLines\":3}}}", applicant.headers());
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("not-adjustable"), refused.body());
+    }
+
+    /** The review form's text as {@code s} downloads it. */
+    private String pdfText(String id, AuthorisationMatrix.Session s) throws Exception {
+        HttpResponse<byte[]> pdf = karaf.getBytes("/api/v1/applications/" + id + "/documents/review-form",
+                Map.of("Cookie", s.cookie()));
+        assertEquals(200, pdf.statusCode());
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+        }
     }
 
     private static byte[] resource(String name) throws IOException {

@@ -1,30 +1,19 @@
 package org.zhicheng.api.documents;
 
-/** A document that cannot be produced as asked, with the reason in Simplified Chinese and English. */
-public class DocumentException extends Exception {
+import java.util.List;
+
+import org.zhicheng.api.business.RefusedException;
+
+/**
+ * A document that cannot be produced as asked, with the reason in Simplified Chinese and English: an unknown
+ * document (404), one the caller's audience may not obtain (403), one not available yet (409), a layout that does
+ * not fit its sheet (422), or layout settings out of range (400).
+ */
+public class DocumentException extends RefusedException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String code;
-    private final String zh;
-
-    /**
-     * @param code a stable machine-readable code, e.g. {@code does-not-fit}
-     * @param zh the reason in Simplified Chinese
-     * @param en the reason in English ({@link #getMessage()})
-     */
-    public DocumentException(String code, String zh, String en) {
-        super(en);
-        this.code = code;
-        this.zh = zh;
-    }
-
-    public String code() {
-        return code;
-    }
-
-    /** The reason in Simplified Chinese; {@link #getMessage()} is the English one. */
-    public String zh() {
-        return zh;
+    public DocumentException(int status, String code, String zh, String en) {
+        super(status, code, zh, en, List.of());
     }
 }

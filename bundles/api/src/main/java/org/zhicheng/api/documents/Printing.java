@@ -143,5 +143,5 @@ public interface Printing {
      * @throws DocumentException when it does not fit even at the smallest legible font size (5 pt), naming the
      *     first block that does not fit
      */
-    byte[] oneSheet(OneSheet sheet) throws DocumentException;
+    byte[] oneSheet(OneSheet sheet);
 }

@@ -30,6 +30,7 @@ import org.zhicheng.api.identity.UnitChanges;
 import org.zhicheng.api.identity.UnitRegistrations;
 import org.zhicheng.api.notification.Inbox;
 import org.zhicheng.api.notification.OutboxAdministration;
+import org.zhicheng.api.documents.ApplicationDocuments;
 import org.zhicheng.api.media.Attachments;
 import org.zhicheng.api.registry.BusinessRegistry;
 import org.zhicheng.api.workflow.Applications;
@@ -54,7 +55,7 @@ public final class RestServer {
     /** The resource classes the server carries; a test checks that none in this bundle is left out. */
     static final List<Class<?>> RESOURCES = List.of(HealthResource.class, BusinessResource.class,
             AuthResource.class, AccountResource.class, OrganisationResource.class, RegistrationResource.class,
-            UnitRegistrationResource.class, PassListResource.class, UnitChangeResource.class, ApplicationResource.class, FileResource.class, FileExportResource.class, ReviewResource.class, GateResource.class,
+            UnitRegistrationResource.class, PassListResource.class, UnitChangeResource.class, ApplicationResource.class, FileResource.class, FileExportResource.class, DocumentResource.class, ReviewResource.class, GateResource.class,
             OversightResource.class, NotificationResource.class, AuditResource.class, OpenApiResource.class);
 
     // Field references: DS replaces these as services come and go, so the API keeps answering (health
@@ -132,6 +133,10 @@ public final class RestServer {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ApplicationDocuments documents;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile Inbox inbox;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -166,6 +171,7 @@ public final class RestServer {
                     new ApplicationResource(() -> applications),
                     new FileResource(() -> attachments),
                     new FileExportResource(() -> attachments),
+                    new DocumentResource(() -> documents),
                     new ReviewResource(() -> reviews, () -> applications),
                     new GateResource(() -> gates),
                     new OversightResource(() -> oversight),

@@ -35,6 +35,7 @@ final class WorkflowFixture implements AutoCloseable {
     static final String GATED = "gated-review";
     static final String ACTIONS = "review-actions";
     static final String CHECKED = "checked-review";
+    static final String PRINTED = "printed-forms";
 
     final TestDatabase db;
     final TestClock clock = new TestClock(Instant.parse("2026-11-22T08:00:00Z"));
@@ -104,7 +105,7 @@ final class WorkflowFixture implements AutoCloseable {
         examSite = caller(auth, "site");
         registry = TestRegistries.open(db.dataSource());
         long serviceId = 1;
-        for (String id : List.of(BUSINESS, GATED, ACTIONS, CHECKED)) {
+        for (String id : List.of(BUSINESS, GATED, ACTIONS, CHECKED, PRINTED)) {
             byte[] descriptor = Files.readAllBytes(Path.of("src", "test", "resources", "descriptors", id + ".json"));
             Business business = () -> new ByteArrayInputStream(descriptor);
             registry.offer(business, id, serviceId++);

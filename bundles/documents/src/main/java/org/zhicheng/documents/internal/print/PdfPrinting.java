@@ -77,7 +77,7 @@ public final class PdfPrinting implements Printing {
     }
 
     @Override
-    public byte[] oneSheet(OneSheet sheet) throws DocumentException {
+    public byte[] oneSheet(OneSheet sheet) {
         PaperSize paper = paper(sheet.size());
         boolean landscape = sheet.orientation() == Orientation.LANDSCAPE;
         Layout layout = sheet.layout() == null ? Layout.DEFAULT : sheet.layout();
@@ -86,7 +86,7 @@ public final class PdfPrinting implements Printing {
         int high = (int) (layout.fontSize() * 4);
         String overflow = draft(sheet, paper, landscape, layout, low / 4f);
         if (overflow != null) {
-            throw new DocumentException("does-not-fit", String.format(Locale.ROOT,
+            throw new DocumentException(422, "does-not-fit", String.format(Locale.ROOT,
                     "内容太多，即使字号缩小到 %.0f 磅，一张纸也放不下（从“%s”起）。请减少空白行或内容。", SMALLEST, overflow),
                     String.format(Locale.ROOT, "Too much to fit one sheet even at %.0f pt (from \"%s\" on). Remove"
                             + " blank rows or content.", SMALLEST, overflow));
