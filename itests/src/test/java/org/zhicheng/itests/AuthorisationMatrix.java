@@ -158,6 +158,8 @@ public final class AuthorisationMatrix {
                         null),
                 new Rule("GET", "/v1/applications/{id}/files", "signed-in", "/api/v1/applications/x/files", null,
                         null),
+                new Rule("GET", "/v1/reviews/roster", "review.act",
+                        "/api/v1/reviews/roster?business=no-such&document=roster", null, null),
                 new Rule("GET", "/v1/applications/{id}/documents", "signed-in", "/api/v1/applications/x/documents",
                         null, null),
                 new Rule("GET", "/v1/applications/{id}/documents/{document}", "signed-in",

@@ -431,6 +431,7 @@ abstract class DistributionContract {
         HttpResponse<String> noComment = karaf.send("POST", "/api/v1/reviews/" + task + "/return", "{}",
                 reviewer.headers());
         assertEquals(400, noComment.statusCode(), noComment.body());
+        exportsTheRosterOfTheQueue(reviewer);
         String draft = pdfText(id, reviewer);
         assertTrue(draft.contains("流程申报人") && draft.contains("草稿"), "CQ-DOC-1: a draft until approved: " + draft);
         HttpResponse<String> approved = karaf.send("POST", "/api/v1/reviews/" + task + "/approve",
@@ -536,6 +537,27 @@ abstract class DistributionContract {
                 + "/documents/review-form/layout", "{\"pages\":{\"1\":{\"blankLines\":3}}}", applicant.headers());
         assertEquals(400, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("not-adjustable"), refused.body());
+    }
+
+    /** CQ-REV-4: the reviewer's pending queue as the example business's Excel roster, read back with POI. */
+    private void exportsTheRosterOfTheQueue(AuthorisationMatrix.Session reviewer) throws Exception {
+        HttpResponse<byte[]> xlsx = karaf.getBytes("/api/v1/reviews/roster?business=example-profession"
+                + "&document=roster&column.specialty=general", Map.of("Cookie", reviewer.cookie()));
+        assertEquals(200, xlsx.statusCode(), new String(xlsx.body(), StandardCharsets.UTF_8));
+        assertTrue(xlsx.headers().firstValue("Content-Disposition").orElseThrow().startsWith("attachment;"));
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new ByteArrayInputStream(xlsx.body()))) {
+            var sheet = book.getSheetAt(0);
+            assertEquals("姓名", sheet.getRow(0).getCell(0).getStringCellValue());
+            assertEquals(1, sheet.getLastRowNum(), "one applicant in the queue");
+            assertEquals("flow.applicant", sheet.getRow(1).getCell(0).getStringCellValue(), "the account's name");
+            assertEquals("通用", sheet.getRow(1).getCell(2).getStringCellValue(), "a choice by its label");
+            assertEquals(12, sheet.getRow(1).getCell(3).getNumericCellValue(), 0.0, "a number stays a number");
+            assertEquals("是", sheet.getRow(1).getCell(5).getStringCellValue());
+        }
+        HttpResponse<byte[]> filtered = karaf.getBytes("/api/v1/reviews/roster?business=example-profession"
+                + "&document=roster&column.yearsInField=12", Map.of("Cookie", reviewer.cookie()));
+        assertEquals(400, filtered.statusCode(), "yearsInField is not a filterable column");
     }
 
     /** The review form's text as {@code s} downloads it. */

@@ -1,5 +1,7 @@
 package org.zhicheng.api.documents;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +11,7 @@ import org.zhicheng.api.business.descriptor.BilingualText;
 import org.zhicheng.api.business.descriptor.DocumentFormat;
 import org.zhicheng.api.business.descriptor.DocumentKind;
 import org.zhicheng.api.identity.Caller;
+import org.zhicheng.api.workflow.Reviews;
 
 /**
  * The documents a business declares, produced from one application by the descriptor version the application is
@@ -16,7 +19,8 @@ import org.zhicheng.api.identity.Caller;
  * GD-TITLE-4 application form). Whoever may read the application and is in a document's audience may obtain it;
  * rows a reviewer marked deleted never print (CQ-APP-5); a watermark prints until its step or gate has passed
  * (CQ-DOC-1); a document with {@code availableAfter} is refused until then (FJ-1). Layout settings are kept per
- * application and document, so the next print looks the same.
+ * application and document, so the next print looks the same. Roster documents are written as Excel workbooks from
+ * a reviewer's queue (CQ-REV-4, FJ-8).
  */
 @ProviderType
 public interface ApplicationDocuments {
@@ -54,6 +58,45 @@ public interface ApplicationDocuments {
     /** A produced PDF and the file name to offer it under. */
     record Pdf(String fileName, byte[] content) {
     }
+
+    /**
+     * A roster export (CQ-REV-4, FJ-8): the caller's review queue of one business under the queue's filter, and
+     * equality filters on the roster document's filterable field columns (by field id, the choice code or text).
+     *
+     * @param businessId the business
+     * @param documentId its roster document
+     * @param queue which queue
+     * @param filter the queue's filter (its business is replaced by {@code businessId})
+     * @param columnFilters field id to the value a row must have
+     */
+    record RosterRequest(String businessId, String documentId, Reviews.Queue queue, Reviews.Filter filter,
+            Map<String, String> columnFilters) {
+        public RosterRequest {
+            columnFilters = Map.copyOf(columnFilters);
+        }
+    }
+
+    /** A roster checked and ready to write, so that a refusal comes before the first byte of the file. */
+    interface RosterExport {
+        /** The file name to offer, e.g. 考生信息.xlsx. */
+        String fileName();
+
+        /**
+         * Writes the workbook, paging through the queue; {@code out} is not closed.
+         *
+         * @return the rows written
+         */
+        long writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Prepares the roster: its columns from the document (answers by their printed text, ID numbers in full only for
+     * callers holding {@code person.id-number}, masked otherwise), the rows from the queue.
+     *
+     * @throws DocumentException 404 unknown business or roster, 403 not for the caller's audience, 400 a filter on a
+     *     column that is not filterable, 503 when the ID numbers or the roster writer are unavailable
+     */
+    RosterExport roster(Caller reviewer, RosterRequest request);
 
     /**
      * The business's documents for this application that the caller's audience may obtain, PDF or not.

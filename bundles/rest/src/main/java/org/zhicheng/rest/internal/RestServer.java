@@ -172,7 +172,7 @@ public final class RestServer {
                     new FileResource(() -> attachments),
                     new FileExportResource(() -> attachments),
                     new DocumentResource(() -> documents),
-                    new ReviewResource(() -> reviews, () -> applications),
+                    new ReviewResource(() -> reviews, () -> applications, () -> documents),
                     new GateResource(() -> gates),
                     new OversightResource(() -> oversight),
                     new NotificationResource(() -> inbox, () -> outboxAdministration),

@@ -19,11 +19,14 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.StreamingOutput;
+import javax.ws.rs.core.UriInfo;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.zhicheng.api.business.descriptor.ReviewAction;
+import org.zhicheng.api.documents.ApplicationDocuments;
 import org.zhicheng.api.workflow.Application;
 import org.zhicheng.api.workflow.Applications;
 import org.zhicheng.api.workflow.Reviews;
@@ -58,6 +61,7 @@ public final class ReviewResource {
 
     private final Supplier<Reviews> reviews;
     private final Supplier<Applications> applications;
+    private final Supplier<ApplicationDocuments> documents;
 
     @Context
     private HttpServletRequest request;
@@ -65,9 +69,11 @@ public final class ReviewResource {
     @Context
     private HttpHeaders headers;
 
-    ReviewResource(Supplier<Reviews> reviews, Supplier<Applications> applications) {
+    ReviewResource(Supplier<Reviews> reviews, Supplier<Applications> applications,
+            Supplier<ApplicationDocuments> documents) {
         this.reviews = reviews;
         this.applications = applications;
+        this.documents = documents;
     }
 
     @GET
@@ -85,17 +91,8 @@ public final class ReviewResource {
             @QueryParam("submittedTo") String submittedTo, @QueryParam("sort") String sort,
             @QueryParam("order") @DefaultValue("asc") String order, @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("50") int limit) {
-        Reviews.Queue which = constant(Reviews.Queue.class, queue, "invalid-queue",
-                "队列应为 pending、approved、rejected 或 returned。", "The queue is pending, approved, rejected or returned.");
-        Reviews.Sort by = sort == null ? null : constant(Reviews.Sort.class, sort.replaceAll("([A-Z])", "_$1"),
-                "invalid-sort", "排序应为 submittedAt、actedAt、applicantName 或 applicantOrganisation。",
-                "Sort by submittedAt, actedAt, applicantName or applicantOrganisation.");
-        if (!order.equals("asc") && !order.equals("desc")) {
-            throw new ApiException(new ApiProblem(400, "invalid-order", "顺序应为 asc 或 desc。", "The order is asc or desc."));
-        }
-        Reviews.Filter filter = new Reviews.Filter(QueryParams.blank(business), QueryParams.blank(step), QueryParams.blank(unit), QueryParams.blank(name),
-                QueryParams.instant("submittedFrom", submittedFrom, false),
-                QueryParams.instant("submittedTo", submittedTo, true), by, order.equals("desc"));
+        Reviews.Queue which = queue(queue);
+        Reviews.Filter filter = filter(business, step, unit, name, submittedFrom, submittedTo, sort, order);
         var caller = Sessions.caller(request);
         Reviews.Page page = service().queue(caller, which, filter, offset, limit);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -220,6 +217,62 @@ public final class ReviewResource {
         Application a = service().assign(Sessions.caller(request), taskId, body == null ? null : body.organisationId(),
                 body == null ? null : body.reason(), request.getRemoteAddr());
         return Response.ok(ApplicationResource.json(a)).tag(ApplicationResource.etag(a)).build();
+    }
+
+    private static Reviews.Queue queue(String queue) {
+        return constant(Reviews.Queue.class, queue, "invalid-queue",
+                "队列应为 pending、approved、rejected 或 returned。", "The queue is pending, approved, rejected or returned.");
+    }
+
+    private static Reviews.Filter filter(String business, String step, String unit, String name, String submittedFrom,
+            String submittedTo, String sort, String order) {
+        Reviews.Sort by = sort == null ? null : constant(Reviews.Sort.class, sort.replaceAll("([A-Z])", "_$1"),
+                "invalid-sort", "排序应为 submittedAt、actedAt、applicantName 或 applicantOrganisation。",
+                "Sort by submittedAt, actedAt, applicantName or applicantOrganisation.");
+        if (!order.equals("asc") && !order.equals("desc")) {
+            throw new ApiException(new ApiProblem(400, "invalid-order", "顺序应为 asc 或 desc。", "The order is asc or desc."));
+        }
+        return new Reviews.Filter(QueryParams.blank(business), QueryParams.blank(step), QueryParams.blank(unit), QueryParams.blank(name),
+                QueryParams.instant("submittedFrom", submittedFrom, false),
+                QueryParams.instant("submittedTo", submittedTo, true), by, order.equals("desc"));
+    }
+
+    @GET
+    @Path("roster")
+    @Access.Requires("review.act")
+    @Operation(summary = "Export the queue as an Excel roster / 导出花名册",
+            description = "CQ-REV-4, FJ-8: the business's roster document (business and document required) over the"
+                    + " caller's queue with the queue's filters, and column.<field>=<value> on its filterable columns;"
+                    + " ID numbers in full only with person.id-number. Written page by page, in constant memory.",
+            responses = {@ApiResponse(responseCode = "200", description = "The .xlsx workbook"),
+                @ApiResponse(responseCode = "400", description = "A missing or invalid parameter or filter"),
+                @ApiResponse(responseCode = "404", description = "No such business or roster")})
+    public Response roster(@QueryParam("business") String business, @QueryParam("document") String document,
+            @QueryParam("queue") @DefaultValue("pending") String queue, @QueryParam("step") String step,
+            @QueryParam("unit") String unit, @QueryParam("name") String name,
+            @QueryParam("submittedFrom") String submittedFrom, @QueryParam("submittedTo") String submittedTo,
+            @QueryParam("sort") String sort, @QueryParam("order") @DefaultValue("asc") String order,
+            @Context UriInfo uri) {
+        if (QueryParams.blank(business) == null || QueryParams.blank(document) == null) {
+            throw QueryParams.bad("roster-unnamed", "请指定业务（business）和花名册（document）。",
+                    "Name the business and the roster document.");
+        }
+        Map<String, String> columns = new LinkedHashMap<>();
+        uri.getQueryParameters().forEach((key, values) -> {
+            if (key.startsWith("column.") && !values.isEmpty()) {
+                columns.put(key.substring("column.".length()), values.get(0));
+            }
+        });
+        ApplicationDocuments.RosterExport export = ApiException.available(documents, "documents-unavailable",
+                "打印服务暂不可用，请稍后重试。", "The printing service is not available right now; please try again shortly.")
+                .roster(Sessions.caller(request), new ApplicationDocuments.RosterRequest(business, document,
+                        queue(queue), filter(business, step, unit, name, submittedFrom, submittedTo, sort, order),
+                        columns));
+        StreamingOutput body = export::writeTo;
+        return Response.ok(body, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .header("Cache-Control", "private, no-store")
+                .header("Content-Disposition", FileResource.disposition("attachment", export.fileName()))
+                .build();
     }
 
     @GET

@@ -23,7 +23,10 @@ import org.zhicheng.api.documents.ApplicationDocuments.Offered;
 import org.zhicheng.api.documents.DocumentException;
 import org.zhicheng.api.documents.Printing;
 import org.zhicheng.api.workflow.Application;
+import org.zhicheng.api.workflow.Reviews;
 import org.zhicheng.documents.internal.print.PdfPrinting;
+import org.zhicheng.documents.internal.roster.FastExcelRosters;
+import org.zhicheng.identity.internal.people.DatabaseContactDirectory;
 import org.zhicheng.persistence.internal.TestDatabases;
 import org.zhicheng.workflow.internal.documents.DatabaseApplicationDocuments;
 
@@ -31,7 +34,8 @@ import org.zhicheng.workflow.internal.documents.DatabaseApplicationDocuments;
  * The documents a business declares, printed from a real application through the real workflow and the real PDF
  * layout (P5): answers as printed text, rows marked deleted left out (CQ-APP-5), the 草稿 watermark until the unit
  * approves (CQ-DOC-1), the confirmation sheet only after it (FJ-1), the one-sheet public notice with only the rows
- * flagged for it (CQ-DOC-2), audiences, and layout settings kept per application.
+ * flagged for it (CQ-DOC-2), audiences, layout settings kept per application, and the Excel roster of a reviewer's
+ * queue (CQ-REV-4, FJ-8).
  */
 class PrintedDocumentsTest {
 
@@ -148,9 +152,80 @@ class PrintedDocumentsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
+    void theRosterIsTheReviewersQueueWithTypedColumnsAndIdNumbersMaskedByRole(TestDatabases.Factory factory)
+            throws Exception {
+        try (WorkflowFixture f = new WorkflowFixture(factory, false)) {
+            NotifierChannelsTest.registerMobile(f, f.applicant.accountId(), "13800138000");
+            ApplicationDocuments documents = documents(f);
+            Application first = submitted(f);
+            Application draft = f.applications.create(f.secondApplicant, WorkflowFixture.PRINTED, null);
+            Application saved = f.applications.save(f.secondApplicant, draft.id(), draft.version(),
+                    Map.of("name", "王强", "sex", "f", "years", 3), null);
+            f.applications.submit(f.secondApplicant, saved.id(), saved.version(), null);
+
+            List<List<String>> unit = roster(documents, f.reviewerA, Reviews.Queue.PENDING, Map.of());
+            assertEquals(List.of("姓名", "身份证号", "单位", "性别", "从业年限", "状态", "当前环节", "提交时间", "照片"),
+                    unit.get(0), "CQ-REV-4: the document's columns");
+            assertEquals(3, unit.size(), "both applicants of the unit's pending queue: " + unit);
+            List<String> li = unit.stream().filter(r -> r.get(0).equals("李娜")).findFirst().orElseThrow();
+            assertEquals(List.of("李娜", "500103********0418", "渝中区人民医院", "男", "12", "审核中", "单位审核"),
+                    li.subList(0, 7), "a unit sees ID numbers masked");
+            assertEquals("否", li.get(8));
+            assertEquals(List.of("王强"), roster(documents, f.reviewerA, Reviews.Queue.PENDING, Map.of("sex", "f"))
+                    .stream().skip(1).map(r -> r.get(0)).toList(), "a filterable column filters by code");
+            assertEquals(List.of("王强"), roster(documents, f.reviewerA, Reviews.Queue.PENDING, Map.of("sex", "女"))
+                    .stream().skip(1).map(r -> r.get(0)).toList(), "or by its printed label");
+            assertEquals(1, roster(documents, f.reviewerB, Reviews.Queue.PENDING, Map.of()).size(),
+                    "another unit's reviewer exports only the header of an empty queue");
+
+            f.reviews.act(f.reviewerA, first.currentStep().orElseThrow().taskId(), ReviewAction.APPROVE, "同意", null,
+                    null);
+            List<List<String>> district = roster(documents, f.districtReviewer, Reviews.Queue.PENDING, Map.of());
+            assertEquals(2, district.size());
+            assertEquals("500103198511200418", district.get(1).get(1), "an authority sees the full ID number");
+            assertEquals("区级审核", district.get(1).get(6));
+
+            assertEquals("not-filterable", code(() -> documents.roster(f.reviewerA, new ApplicationDocuments
+                    .RosterRequest(WorkflowFixture.PRINTED, "roster", Reviews.Queue.PENDING, Reviews.Filter.all(),
+                            Map.of("years", "12")))));
+            assertEquals("document-unknown", code(() -> documents.roster(f.reviewerA, new ApplicationDocuments
+                    .RosterRequest(WorkflowFixture.PRINTED, "review-form", Reviews.Queue.PENDING,
+                            Reviews.Filter.all(), Map.of()))));
+            assertEquals("business-unknown", code(() -> documents.roster(f.reviewerA, new ApplicationDocuments
+                    .RosterRequest("no-such", "roster", Reviews.Queue.PENDING, Reviews.Filter.all(), Map.of()))));
+        }
+    }
+
+    /** The roster as {@code reviewer} exports it, read back with POI: the header, then one list per row. */
+    private static List<List<String>> roster(ApplicationDocuments documents, org.zhicheng.api.identity.Caller reviewer,
+            Reviews.Queue queue, Map<String, String> filters) throws IOException {
+        ApplicationDocuments.RosterExport export = documents.roster(reviewer, new ApplicationDocuments.RosterRequest(
+                WorkflowFixture.PRINTED, "roster", queue, Reviews.Filter.all(), filters));
+        assertEquals("花名册.xlsx", export.fileName());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        long written = export.writeTo(out);
+        List<List<String>> rows = new java.util.ArrayList<>();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(out.toByteArray()))) {
+            org.apache.poi.ss.usermodel.DataFormatter format = new org.apache.poi.ss.usermodel.DataFormatter();
+            for (org.apache.poi.ss.usermodel.Row row : book.getSheetAt(0)) {
+                List<String> cells = new java.util.ArrayList<>();
+                for (int i = 0; i < 9; i++) {
+                    cells.add(format.formatCellValue(row.getCell(i)));
+                }
+                rows.add(cells);
+            }
+        }
+        assertEquals(written, rows.size() - 1, "the count it reports is the rows written");
+        return rows;
+    }
+
     private static ApplicationDocuments documents(WorkflowFixture f) {
-        return new DatabaseApplicationDocuments(f.db.dataSource(), f.applications, f.registry.registry(),
-                new PdfPrinting(), null, f.clock);
+        return new DatabaseApplicationDocuments(f.db.dataSource(), f.applications, f.reviews, f.registry.registry(),
+                new PdfPrinting(), new FastExcelRosters(), null,
+                new DatabaseContactDirectory(f.db.dataSource(), NotifierChannelsTest.CIPHER), f.clock);
     }
 
     /** Li Na's application, submitted: three study rows, the first and third flagged for the public notice. */

@@ -38,7 +38,9 @@ import org.zhicheng.api.business.descriptor.FieldType;
 import org.zhicheng.api.documents.ApplicationDocuments;
 import org.zhicheng.api.documents.DocumentException;
 import org.zhicheng.api.documents.Printing;
+import org.zhicheng.api.documents.Rosters;
 import org.zhicheng.api.identity.Caller;
+import org.zhicheng.api.identity.ContactDirectory;
 import org.zhicheng.api.media.Attachments;
 import org.zhicheng.api.media.StoredFile;
 import org.zhicheng.api.persistence.DatabaseSchema;
@@ -46,6 +48,7 @@ import org.zhicheng.api.persistence.Transactions;
 import org.zhicheng.api.registry.BusinessRegistry;
 import org.zhicheng.api.workflow.Application;
 import org.zhicheng.api.workflow.Applications;
+import org.zhicheng.api.workflow.Reviews;
 import org.zhicheng.api.workflow.WorkflowException;
 
 /**
@@ -65,7 +68,18 @@ public final class DatabaseApplicationDocuments implements ApplicationDocuments 
     private final Applications applications;
     private final BusinessRegistry registry;
     private final Printing printing;
+    private final RosterExports rosterExports;
     private final Clock clock;
+
+    /** Rosters are written by the documents bundle's writer; exports answer 503 while it is away. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Rosters rosters;
+
+    /** ID numbers for rosters; only with the personal-data keys. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ContactDirectory contacts;
 
     /** Photos and file names come from the media service when it runs; forms print without them otherwise. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -74,19 +88,31 @@ public final class DatabaseApplicationDocuments implements ApplicationDocuments 
 
     @Activate
     public DatabaseApplicationDocuments(@Reference(target = "(osgi.jndi.service.name=zhicheng)") DataSource dataSource,
-            @Reference DatabaseSchema schema, @Reference Applications applications,
+            @Reference DatabaseSchema schema, @Reference Applications applications, @Reference Reviews reviews,
             @Reference BusinessRegistry registry, @Reference Printing printing) {
-        this(dataSource, applications, registry, printing, null, Clock.systemUTC());
+        this(dataSource, applications, reviews, registry, printing, null, null, null, Clock.systemUTC());
     }
 
-    public DatabaseApplicationDocuments(DataSource dataSource, Applications applications, BusinessRegistry registry,
-            Printing printing, Attachments attachments, Clock clock) {
+    public DatabaseApplicationDocuments(DataSource dataSource, Applications applications, Reviews reviews,
+            BusinessRegistry registry, Printing printing, Rosters rosters, Attachments attachments,
+            ContactDirectory contacts, Clock clock) {
         this.dataSource = dataSource;
         this.applications = applications;
         this.registry = registry;
         this.printing = printing;
+        this.rosterExports = new RosterExports(dataSource, reviews);
+        this.rosters = rosters;
         this.attachments = attachments;
+        this.contacts = contacts;
         this.clock = clock;
+    }
+
+    @Override
+    public RosterExport roster(Caller reviewer, RosterRequest request) {
+        BusinessDescriptor descriptor = registry.current(request.businessId()).map(r -> r.descriptor())
+                .orElseThrow(() -> new DocumentException(404, "business-unknown", "没有业务“" + request.businessId()
+                        + "”。", "There is no business \"" + request.businessId() + "\"."));
+        return rosterExports.prepare(reviewer, request, descriptor, rosters, contacts);
     }
 
     @Override

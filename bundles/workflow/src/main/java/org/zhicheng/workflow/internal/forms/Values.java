@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * How answers and condition literals are read: what counts as unanswered, their text, numbers, ISO dates and
  * months, and how two of them compare (the value rules of {@link org.zhicheng.api.business.descriptor.Condition}).
  */
-final class Values {
+public final class Values {
 
     /** Plain decimal text only: an exponent such as {@code 1e999999999} would make arithmetic explode. */
     private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d{1,30}(\\.\\d{1,30})?");
@@ -71,7 +71,7 @@ final class Values {
      * A number: a JSON number, or text holding a plain decimal (how a browser's number input arrives); {@code null}
      * for anything else, and for NaN and infinities.
      */
-    static BigDecimal number(Object value) {
+    public static BigDecimal number(Object value) {
         if (value instanceof BigDecimal d) {
             return d;
         }

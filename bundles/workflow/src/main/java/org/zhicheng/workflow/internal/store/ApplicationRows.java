@@ -100,6 +100,28 @@ public final class ApplicationRows {
         }
     }
 
+    /** The applications with these ids (at most a few hundred, e.g. a page of a queue), by id. */
+    public static Map<String, Row> findAll(Connection c, List<String> ids) throws SQLException {
+        Map<String, Row> rows = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return rows;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM application WHERE id IN (" + marks
+                + ")")) {
+            for (int i = 0; i < ids.size(); i++) {
+                s.setString(i + 1, ids.get(i));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Row r = row(rs);
+                    rows.put(r.id(), r);
+                }
+            }
+        }
+        return rows;
+    }
+
     /** An applicant's applications of one business and season. */
     public static List<Row> ofApplicant(Connection c, String accountId, String businessId, String seasonId)
             throws SQLException {
