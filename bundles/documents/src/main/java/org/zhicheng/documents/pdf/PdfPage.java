@@ -129,7 +129,12 @@ public final class PdfPage {
         }
     }
 
-    /** An image already made for this document (e.g. a seal reused on every page), fitted to the box. */
+    /** An image compressed once for many documents (a seal), fitted to the box. */
+    public void image(PreparedImage image, Box box) {
+        image(image.in(composer.document()), box);
+    }
+
+    /** An image already made for this document, fitted to the box. */
     public void image(PDImageXObject image, Box box) {
         float scale = Math.min(box.width() / image.getWidth(), box.height() / image.getHeight());
         float w = image.getWidth() * scale;
