@@ -440,6 +440,7 @@ abstract class DistributionContract {
         assertEquals("approved", Json.parse(approved.body()).get("status").asText());
 
         printsTheReviewFormWithThePhoto(id, applicant);
+        issuesAndVerifiesTheCertificate(id, applicant);
 
         JsonNode history = Json.parse(karaf.get("/api/v1/applications/" + id + "/history",
                 Map.of("Cookie", applicant.cookie())).body());
@@ -558,6 +559,36 @@ abstract class DistributionContract {
         HttpResponse<byte[]> filtered = karaf.getBytes("/api/v1/reviews/roster?business=example-profession"
                 + "&document=roster&column.yearsInField=12", Map.of("Cookie", reviewer.cookie()));
         assertEquals(400, filtered.statusCode(), "yearsInField is not a filterable column");
+    }
+
+    /**
+     * P5, GD-CERT-1..3: the platform administrator issues the example certificate inside Karaf (the signing key and
+     * seal from etc/org.zhicheng.certificates.cfg, Bouncy Castle's CMS as bundles); anyone verifies it by number with
+     * the holder masked; the holder lists and downloads it, signed.
+     */
+    private void issuesAndVerifiesTheCertificate(String id, AuthorisationMatrix.Session applicant) throws Exception {
+        HttpResponse<String> issued = karaf.send("POST", "/api/v1/applications/" + id + "/certificate", null,
+                admin.headers());
+        assertEquals(200, issued.statusCode(), issued.body());
+        String number = Json.parse(issued.body()).get("number").asText();
+        assertTrue(number.matches("EX20\\d{2}\\d{6}"), number);
+        HttpResponse<String> again = karaf.send("POST", "/api/v1/applications/" + id + "/certificate", null,
+                admin.headers());
+        assertEquals(number, Json.parse(again.body()).get("number").asText(), "issuing again returns it");
+        JsonNode verification = Json.parse(karaf.get("/api/v1/certificates/" + number + "/verification").body());
+        assertEquals("valid", verification.get("status").asText(), verification.toString());
+        assertEquals("f*************", verification.at("/fields/0/value").asText(), "the holder, masked");
+        assertEquals(404, karaf.get("/api/v1/certificates/EX209900000001/verification").statusCode());
+        JsonNode mine = Json.parse(karaf.get("/api/v1/certificates", Map.of("Cookie", applicant.cookie())).body());
+        assertEquals(number, mine.at("/0/number").asText(), mine.toString());
+        HttpResponse<byte[]> pdf = karaf.getBytes("/api/v1/certificates/" + number + "/pdf",
+                Map.of("Cookie", applicant.cookie()));
+        assertEquals(200, pdf.statusCode());
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            assertEquals(1, doc.getSignatureDictionaries().size(), "signed");
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            assertTrue(text.contains("示例职称证书") && text.contains(number), text);
+        }
     }
 
     /** The review form's text as {@code s} downloads it. */

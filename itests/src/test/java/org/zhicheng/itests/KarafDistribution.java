@@ -73,6 +73,7 @@ public final class KarafDistribution implements AutoCloseable {
                     java.util.Base64.getEncoder().encodeToString(sm4));
             karaf.setProperty("etc/org.zhicheng.identity.cfg", "pii.lookupKey",
                     java.util.Base64.getEncoder().encodeToString(lookup));
+            karaf.certificateSigning();
         }
         // Short enough to see a removed business leave the list within a test.
         karaf.setProperty("etc/org.zhicheng.registry.cfg", "detachedGraceSeconds", "5");
@@ -89,6 +90,52 @@ public final class KarafDistribution implements AutoCloseable {
         karaf.setProperty("etc/org.zhicheng.notification.cfg", "pollSeconds", "1");
         karaf.setProperty("etc/org.zhicheng.identity.cfg", "captcha.addressAfterFailures", "1000");
         return karaf;
+    }
+
+    /** The password of the signing keystore this run made; never a fixed one. */
+    private final String signingPassword = UUID.randomUUID().toString();
+
+    /**
+     * A certificate signing key (RSA-2048, self-signed, made now) and the example business's seal, outside etc/ and
+     * configured in etc/org.zhicheng.certificates.cfg, as a deployment keeps them.
+     */
+    private void certificateSigning() throws IOException {
+        try {
+            java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+            rsa.initialize(2048);
+            java.security.KeyPair pair = rsa.generateKeyPair();
+            org.bouncycastle.asn1.x500.X500Name name = new org.bouncycastle.asn1.x500.X500Name(
+                    "CN=Zhicheng integration tests, C=CN");
+            java.security.cert.X509Certificate certificate = new org.bouncycastle.cert.jcajce
+                    .JcaX509CertificateConverter().getCertificate(new org.bouncycastle.cert.jcajce
+                            .JcaX509v3CertificateBuilder(name, java.math.BigInteger.ONE,
+                                    java.util.Date.from(Instant.now().minusSeconds(86_400)),
+                                    java.util.Date.from(Instant.now().plusSeconds(86_400)), name, pair.getPublic())
+                            .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA")
+                                    .build(pair.getPrivate())));
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("signing", pair.getPrivate(), signingPassword.toCharArray(),
+                    new java.security.cert.Certificate[] {certificate});
+            Path secrets = Files.createDirectories(home.resolve("secrets"));
+            Path keystore = secrets.resolve("signing.p12");
+            try (var out = Files.newOutputStream(keystore)) {
+                store.store(out, signingPassword.toCharArray());
+            }
+            java.awt.image.BufferedImage seal = new java.awt.image.BufferedImage(200, 200,
+                    java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            java.awt.Graphics2D g = seal.createGraphics();
+            g.setColor(new java.awt.Color(220, 20, 30, 230));
+            g.fillOval(10, 10, 180, 180);
+            g.dispose();
+            Path sealFile = secrets.resolve("example-seal.png");
+            javax.imageio.ImageIO.write(seal, "png", sealFile.toFile());
+            setProperty("etc/org.zhicheng.certificates.cfg", "signing.keystore", keystore.toString());
+            setProperty("etc/org.zhicheng.certificates.cfg", "signing.password", signingPassword);
+            setProperty("etc/org.zhicheng.certificates.cfg", "seal.example-seal.image", sealFile.toString());
+        } catch (java.security.GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
+            throw new IOException("cannot make the test signing key", e);
+        }
     }
 
     /** The mail the distribution sent so far. */

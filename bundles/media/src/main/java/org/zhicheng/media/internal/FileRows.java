@@ -66,13 +66,17 @@ final class FileRows {
         }
     }
 
-    /** Whether no file row refers to a blob as its original, preview or thumbnail any more. */
+    /**
+     * Whether no file row refers to a blob as its original, preview or thumbnail any more, and no certificate froze
+     * it (GD-CERT-3: replacing a photo later never takes it out of a certificate).
+     */
     static boolean unreferenced(Connection c, String sha256) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM application_file WHERE sha256 = ?"
-                + " OR preview_sha256 = ? OR thumbnail_sha256 = ?")) {
-            s.setString(1, sha256);
-            s.setString(2, sha256);
-            s.setString(3, sha256);
+                + " OR preview_sha256 = ? OR thumbnail_sha256 = ? UNION ALL SELECT 1 FROM certificate"
+                + " WHERE photo_sha256 = ? OR pdf_sha256 = ?")) {
+            for (int i = 1; i <= 5; i++) {
+                s.setString(i, sha256);
+            }
             s.setMaxRows(1);
             try (ResultSet rs = s.executeQuery()) {
                 return !rs.next();

@@ -30,6 +30,7 @@ import org.zhicheng.api.identity.UnitChanges;
 import org.zhicheng.api.identity.UnitRegistrations;
 import org.zhicheng.api.notification.Inbox;
 import org.zhicheng.api.notification.OutboxAdministration;
+import org.zhicheng.api.certificates.Certificates;
 import org.zhicheng.api.documents.ApplicationDocuments;
 import org.zhicheng.api.media.Attachments;
 import org.zhicheng.api.registry.BusinessRegistry;
@@ -55,7 +56,7 @@ public final class RestServer {
     /** The resource classes the server carries; a test checks that none in this bundle is left out. */
     static final List<Class<?>> RESOURCES = List.of(HealthResource.class, BusinessResource.class,
             AuthResource.class, AccountResource.class, OrganisationResource.class, RegistrationResource.class,
-            UnitRegistrationResource.class, PassListResource.class, UnitChangeResource.class, ApplicationResource.class, FileResource.class, FileExportResource.class, DocumentResource.class, ReviewResource.class, GateResource.class,
+            UnitRegistrationResource.class, PassListResource.class, UnitChangeResource.class, ApplicationResource.class, FileResource.class, FileExportResource.class, DocumentResource.class, CertificateResource.class, CertificateIssueResource.class, ReviewResource.class, GateResource.class,
             OversightResource.class, NotificationResource.class, AuditResource.class, OpenApiResource.class);
 
     // Field references: DS replaces these as services come and go, so the API keeps answering (health
@@ -137,6 +138,10 @@ public final class RestServer {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Certificates certificates;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile Inbox inbox;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -172,6 +177,8 @@ public final class RestServer {
                     new FileResource(() -> attachments),
                     new FileExportResource(() -> attachments),
                     new DocumentResource(() -> documents),
+                    new CertificateResource(() -> certificates),
+                    new CertificateIssueResource(() -> certificates),
                     new ReviewResource(() -> reviews, () -> applications, () -> documents),
                     new GateResource(() -> gates),
                     new OversightResource(() -> oversight),

@@ -93,6 +93,25 @@ public record BusinessDescriptor(
      * @param dictionaryId the dictionary id
      * @return the dictionary, or empty when there is none
      */
+    /**
+     * The label of a choice answer: the field's own option, else the entry of its dictionary (GD-CERT-1 and printed
+     * documents print choices by their labels).
+     *
+     * @param field a choice, multi-choice or region field
+     * @param code the answer's code
+     * @return the label, or empty when neither the options nor the dictionary know the code
+     */
+    public Optional<BilingualText> choiceLabel(Field field, String code) {
+        for (Option o : field.options()) {
+            if (o.code().equals(code)) {
+                return Optional.of(o.label());
+            }
+        }
+        return field.dictionary() == null ? Optional.empty() : dictionary(field.dictionary())
+                .flatMap(d -> d.entries().stream().filter(e -> e.code().equals(code)).findFirst())
+                .map(DictionaryEntry::label);
+    }
+
     public Optional<Dictionary> dictionary(String dictionaryId) {
         return dictionaries.stream().filter(d -> d.id().equals(dictionaryId)).findFirst();
     }

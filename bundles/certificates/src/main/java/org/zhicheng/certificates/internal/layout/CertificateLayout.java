@@ -44,7 +44,7 @@ public final class CertificateLayout {
     private final CjkFont font;
     private final PreparedImage seal;
 
-    /** @param seal the issuer's seal, compressed once for every certificate (a PNG with transparency) */
+    /** @param seal the issuer's seal, compressed once for every certificate (a PNG with transparency); null for none */
     public CertificateLayout(CjkFont font, PreparedImage seal) {
         this.font = font;
         this.seal = seal;
@@ -90,8 +90,10 @@ public final class CertificateLayout {
                     sealBox.width() + Box.mm(20), 18), 12, 1.3f, Align.CENTRE, false);
             page.paragraph(content.issueDate(), new Box(sealBox.left() - Box.mm(20), sealBox.top() + Box.mm(22),
                     sealBox.width() + Box.mm(20), 18), 12, 1.3f, Align.CENTRE, false);
-            // The seal is stamped over the issuer and the date, as on paper.
-            page.image(seal, sealBox);
+            if (seal != null) {
+                // The seal is stamped over the issuer and the date, as on paper.
+                page.image(seal, sealBox);
+            }
             return c.toPdf();
         }
     }

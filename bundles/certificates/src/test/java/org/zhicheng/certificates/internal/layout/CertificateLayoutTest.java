@@ -46,7 +46,7 @@ import com.google.zxing.common.HybridBinarizer;
  * transparency, compressed once) embedded, the QR code leading to the verification address (GD-CERT-2), one A4
  * sheet; and the signed certificate checks as valid.
  */
-class CertificateLayoutTest {
+public class CertificateLayoutTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T08:00:00Z");
     static final String URL = "https://zc.example.gov.cn/verify/GD202600000001";
@@ -108,7 +108,7 @@ class CertificateLayoutTest {
     }
 
     /** A red round seal on a transparent ground. */
-    static byte[] seal() throws IOException {
+    public static byte[] seal() throws IOException {
         BufferedImage image = new BufferedImage(300, 300, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         g.setColor(new Color(220, 20, 30, 230));
@@ -122,7 +122,7 @@ class CertificateLayoutTest {
         return out.toByteArray();
     }
 
-    static byte[] photo() throws IOException {
+    public static byte[] photo() throws IOException {
         BufferedImage image = new BufferedImage(330, 480, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(new Color(67, 142, 219));

@@ -2,15 +2,11 @@ package org.zhicheng.workflow.internal.documents;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.zhicheng.api.business.descriptor.BusinessDescriptor;
-import org.zhicheng.api.business.descriptor.Dictionary;
-import org.zhicheng.api.business.descriptor.DictionaryEntry;
 import org.zhicheng.api.business.descriptor.Field;
-import org.zhicheng.api.business.descriptor.Option;
 
 /**
  * Answers as they are printed: choices by their Chinese labels, yes/no as 是/否, numbers plainly with their unit,
@@ -19,7 +15,9 @@ import org.zhicheng.api.business.descriptor.Option;
  */
 final class AnswerTexts {
 
-    private final Map<String, Map<String, String>> dictionaries = new HashMap<>();
+    private final BusinessDescriptor descriptor;
+    /** Labels looked up already, by field and code: a roster asks for the same few labels many thousand times. */
+    private final Map<String, String> labels = new java.util.HashMap<>();
     private final Map<String, String> organisationNames;
     private final Map<String, List<String>> fileNames;
 
@@ -30,13 +28,7 @@ final class AnswerTexts {
      */
     AnswerTexts(BusinessDescriptor descriptor, Map<String, String> organisationNames,
             Map<String, List<String>> fileNames) {
-        for (Dictionary d : descriptor.dictionaries()) {
-            Map<String, String> labels = new HashMap<>();
-            for (DictionaryEntry e : d.entries()) {
-                labels.put(e.code(), e.label().zh());
-            }
-            dictionaries.put(d.id(), labels);
-        }
+        this.descriptor = descriptor;
         this.organisationNames = organisationNames;
         this.fileNames = fileNames;
     }
@@ -78,17 +70,7 @@ final class AnswerTexts {
 
     private String label(Field field, Object code) {
         String key = String.valueOf(code);
-        for (Option o : field.options()) {
-            if (o.code().equals(key)) {
-                return o.label().zh();
-            }
-        }
-        if (field.dictionary() != null) {
-            String label = dictionaries.getOrDefault(field.dictionary(), Map.of()).get(key);
-            if (label != null) {
-                return label;
-            }
-        }
-        return key;
+        return labels.computeIfAbsent(field.id() + '\u0000' + key,
+                k -> descriptor.choiceLabel(field, key).map(l -> l.zh()).orElse(key));
     }
 }

@@ -3,14 +3,12 @@ package org.zhicheng.workflow.internal.documents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -281,30 +279,13 @@ public final class DatabaseApplicationDocuments implements ApplicationDocuments 
     private AnswerTexts texts(Caller caller, BusinessDescriptor descriptor, Application application) {
         Set<String> organisationIds = PrintModels.answersOfType(descriptor, application, FieldType.ORGANISATION);
         Map<String, String> names = organisationIds.isEmpty() ? Map.of()
-                : Transactions.inTransaction(dataSource, "organisation-names", c -> organisationNames(c,
+                : Transactions.inTransaction(dataSource, "organisation-names", c -> RosterExports.names(c,
                         organisationIds));
         Map<String, List<String>> files = new LinkedHashMap<>();
         for (StoredFile f : files(caller, application)) {
             files.computeIfAbsent(f.slotId(), k -> new ArrayList<>()).add(f.fileName());
         }
         return new AnswerTexts(descriptor, names, files);
-    }
-
-    private static Map<String, String> organisationNames(Connection c, Set<String> ids) throws SQLException {
-        Map<String, String> names = new HashMap<>();
-        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
-        try (PreparedStatement s = c.prepareStatement("SELECT id, name FROM organisation WHERE id IN (" + marks + ")")) {
-            int i = 1;
-            for (String id : ids) {
-                s.setString(i++, id);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    names.put(rs.getString(1), rs.getString(2));
-                }
-            }
-        }
-        return names;
     }
 
     private List<StoredFile> files(Caller caller, Application application) {

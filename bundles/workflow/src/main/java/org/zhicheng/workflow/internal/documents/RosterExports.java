@@ -244,7 +244,8 @@ final class RosterExports {
         return files;
     }
 
-    private static Map<String, String> names(Connection c, Set<String> ids) throws SQLException {
+    /** The names of organisations, by id, read at once. */
+    static Map<String, String> names(Connection c, Set<String> ids) throws SQLException {
         Map<String, String> names = new HashMap<>();
         if (ids.isEmpty()) {
             return names;
