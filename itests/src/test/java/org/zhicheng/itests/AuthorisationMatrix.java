@@ -161,6 +161,8 @@ public final class AuthorisationMatrix {
                 new Rule("GET", "/v1/certificates", "signed-in", "/api/v1/certificates", null, null),
                 new Rule("GET", "/v1/certificates/{number}/verification", "public",
                         "/api/v1/certificates/GD209900000001/verification", null, null),
+                new Rule("POST", "/v1/certificates/verification", "public", "/api/v1/certificates/verification", null,
+                        "%PDF-1.7 not really", "application/pdf"),
                 new Rule("GET", "/v1/certificates/{number}/pdf", "signed-in", "/api/v1/certificates/GD209900000001/pdf",
                         null, null),
                 new Rule("POST", "/v1/certificates/{number}/revoke", "certificate.issue",

@@ -586,6 +586,13 @@ abstract class DistributionContract {
         assertEquals(200, pdf.statusCode());
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
             assertEquals(1, doc.getSignatureDictionaries().size(), "signed");
+        }
+        HttpResponse<String> checked = karaf.sendBytes("POST", "/api/v1/certificates/verification", pdf.body(),
+                Map.of("Content-Type", "application/pdf"));
+        assertEquals(200, checked.statusCode(), checked.body());
+        assertEquals("valid", Json.parse(checked.body()).get("outcome").asText(), checked.body());
+        assertEquals(number, Json.parse(checked.body()).at("/certificate/number").asText());
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
             assertTrue(text.contains("示例职称证书") && text.contains(number), text);
         }

@@ -98,4 +98,25 @@ public interface Certificates {
 
     /** Anyone's view of a certificate by number; empty when there is none. */
     Optional<Verification> verify(String number);
+
+    /**
+     * What checking an uploaded certificate file found (GD-CERT-2: an edited copy is caught).
+     *
+     * @param outcome {@code valid} (signed here, unchanged, and the very file on record), or why not:
+     *     {@code not-signed}, {@code invalid-signature}, {@code modified-after-signing}, {@code untrusted-signer},
+     *     {@code damaged}, {@code not-on-record} (signed here but no certificate on record is this file)
+     * @param zh what that means, in Simplified Chinese
+     * @param en what that means, in English
+     * @param certificate the certificate on record, as anyone sees it, when the file is one
+     */
+    record FileCheck(String outcome, String zh, String en, Verification certificate) {
+    }
+
+    /**
+     * Checks an uploaded certificate PDF: its signature by the deployment's key, that nothing was changed or added
+     * after signing, and that it is byte for byte a certificate on record. Never fails on a hostile file.
+     *
+     * @param pdf the file, bounded by the caller
+     */
+    FileCheck check(byte[] pdf);
 }

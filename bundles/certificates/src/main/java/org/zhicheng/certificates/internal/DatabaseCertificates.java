@@ -54,6 +54,7 @@ import org.zhicheng.api.workflow.Application;
 import org.zhicheng.api.workflow.Applications;
 import org.zhicheng.certificates.internal.layout.CertificateLayout;
 import org.zhicheng.certificates.internal.signature.PdfSigner;
+import org.zhicheng.certificates.internal.signature.SignatureCheck;
 import org.zhicheng.certificates.internal.signature.SigningKey;
 import org.zhicheng.documents.pdf.CjkFont;
 import org.zhicheng.documents.pdf.PreparedImage;
@@ -274,6 +275,42 @@ public final class DatabaseCertificates implements Certificates {
                 }
             }
         });
+    }
+
+    @Override
+    public FileCheck check(byte[] pdf) {
+        List<java.security.cert.X509Certificate> trusted = signing.key() == null ? List.of() : signing.key().chain();
+        SignatureCheck.Result result = new SignatureCheck(trusted).check(pdf);
+        if (result.status() != SignatureCheck.Status.VALID) {
+            SignatureCheck.Status status = result.status();
+            return new FileCheck(status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), status.zh(),
+                    status.en(), null);
+        }
+        String sha256 = sha256(pdf);
+        Optional<String> number = Transactions.inTransaction(dataSource, "certificate-file", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT number FROM certificate WHERE pdf_sha256 = ?")) {
+                s.setString(1, sha256);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+        Optional<Verification> certificate = number.flatMap(this::verify);
+        if (certificate.isEmpty()) {
+            return new FileCheck("not-on-record", "签名有效，但没有与此文件一致的证书记录。",
+                    "The signature is valid, but no certificate on record is this file.", null);
+        }
+        return new FileCheck("valid", SignatureCheck.Status.VALID.zh(), SignatureCheck.Status.VALID.en(),
+                certificate.get());
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The certificate, when the caller holds it or may read its application and issue certificates. */

@@ -84,6 +84,16 @@ class CertificatesTest {
                         text);
             }
             assertArrayEquals(photo, frozenPhoto(w, issued.number()), "GD-CERT-3: the photo as uploaded, frozen");
+            Certificates.FileCheck genuine = w.certificates.check(pdf);
+            assertEquals("valid", genuine.outcome(), genuine.en());
+            assertEquals(issued.number(), genuine.certificate().number());
+            byte[] altered = pdf.clone();
+            altered[altered.length / 3] ^= 1;
+            assertTrue(List.of("invalid-signature", "damaged").contains(w.certificates.check(altered).outcome()));
+            byte[] other = new org.zhicheng.certificates.internal.signature.PdfSigner(w.key).sign(
+                    CertificateLayoutTest.photoPdf(), "x", "x", "x", Instant.now());
+            assertEquals("not-on-record", w.certificates.check(other).outcome(), "our signature, but no such record");
+            assertEquals("damaged", w.certificates.check(new byte[] {1, 2, 3}).outcome());
             assertEquals(List.of(issued), w.certificates.mine(w.applicant));
             assertEquals(List.of(), w.certificates.mine(w.otherApplicant));
             assertEquals(404, assertThrows(RefusedException.class,

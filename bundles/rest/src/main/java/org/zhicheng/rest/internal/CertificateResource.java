@@ -59,9 +59,12 @@ public final class CertificateResource {
             responses = {@ApiResponse(responseCode = "200", description = "The certificate as issued"),
                 @ApiResponse(responseCode = "404", description = "No certificate has this number")})
     public Map<String, Object> verify(@PathParam("number") String number) {
-        Certificates.Verification v = service().verify(number).orElseThrow(() -> new ApiException(new ApiProblem(404,
+        return verification(service().verify(number).orElseThrow(() -> new ApiException(new ApiProblem(404,
                 "certificate-unknown", "没有编号为“" + number + "”的证书，请核对编号。",
-                "There is no certificate numbered \"" + number + "\"; check the number.")));
+                "There is no certificate numbered \"" + number + "\"; check the number."))));
+    }
+
+    private static Map<String, Object> verification(Certificates.Verification v) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("number", v.number());
         json.put("title", v.title());
@@ -70,6 +73,33 @@ public final class CertificateResource {
         json.put("issuedAt", v.issuedAt().toString());
         json.put("revokedAt", v.revokedAt() == null ? null : v.revokedAt().toString());
         json.put("revokedReason", v.revokedReason());
+        return json;
+    }
+
+    /** The largest certificate file the public check reads. */
+    private static final int MAX_FILE = 10 * 1024 * 1024;
+
+    @POST
+    @Path("verification")
+    @Consumes(MediaType.WILDCARD)
+    @Access.Public
+    @Operation(summary = "Check a certificate file / 核验证书文件",
+            description = "GD-CERT-2: anyone uploads a certificate PDF (the body, at most 10 MB); the answer says whether"
+                    + " it is signed here, unchanged since, and byte for byte a certificate on record, and if so shows"
+                    + " it as the verification by number does.",
+            responses = {@ApiResponse(responseCode = "200", description = "outcome, messages, certificate"),
+                @ApiResponse(responseCode = "413", description = "Larger than 10 MB")})
+    public Map<String, Object> check(java.io.InputStream body) throws java.io.IOException {
+        byte[] pdf = body.readNBytes(MAX_FILE + 1);
+        if (pdf.length > MAX_FILE) {
+            throw new ApiException(new ApiProblem(413, "file-too-large", "证书文件不能超过 10 MB。",
+                    "A certificate file is at most 10 MB."));
+        }
+        Certificates.FileCheck check = service().check(pdf);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("outcome", check.outcome());
+        json.put("messages", Map.of("zh", check.zh(), "en", check.en()));
+        json.put("certificate", check.certificate() == null ? null : verification(check.certificate()));
         return json;
     }
 

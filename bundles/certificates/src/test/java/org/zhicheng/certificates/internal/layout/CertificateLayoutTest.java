@@ -107,6 +107,12 @@ public class CertificateLayoutTest {
                 photo(), URL, "广东省人力资源和社会保障厅", "2026年11月22日");
     }
 
+    /** Some other one-page PDF. */
+    public static byte[] photoPdf() throws IOException {
+        return new CertificateLayout(CjkFont.bundled(), null).pdf(new CertificateLayout.Content("另一份文件", null,
+                List.of(), null, URL, "某单位", "2026年1月1日"));
+    }
+
     /** A red round seal on a transparent ground. */
     public static byte[] seal() throws IOException {
         BufferedImage image = new BufferedImage(300, 300, BufferedImage.TYPE_INT_ARGB);
