@@ -10,7 +10,8 @@ CREATE TABLE certificate_sequence (
 );
 
 -- An issued certificate: the printed fields as issued (JSON), the photo and the signed PDF as blobs, all frozen at
--- issue (GD-CERT-3). One valid certificate per application.
+-- issue (GD-CERT-3). One valid certificate per application; a reissue supersedes the one before (revoked_* then
+-- say when and why, superseded_by names the new number).
 CREATE TABLE certificate (
     number             VARCHAR(64)              NOT NULL PRIMARY KEY,
     business_id        VARCHAR(64)              NOT NULL,
@@ -26,7 +27,8 @@ CREATE TABLE certificate (
     issued_by          VARCHAR(36)              NOT NULL,
     revoked_at         TIMESTAMP WITH TIME ZONE,
     revoked_by         VARCHAR(36),
-    revoked_reason     VARCHAR(500)
+    revoked_reason     VARCHAR(500),
+    superseded_by      VARCHAR(64)
 );
 CREATE INDEX certificate_application ON certificate (application_id);
 CREATE INDEX certificate_holder ON certificate (holder_account_id);

@@ -167,6 +167,8 @@ public final class AuthorisationMatrix {
                         null, null),
                 new Rule("POST", "/v1/certificates/{number}/revoke", "certificate.issue",
                         "/api/v1/certificates/GD209900000001/revoke", null, "{\"reason\":\"x\"}"),
+                new Rule("POST", "/v1/certificates/{number}/reissue", "certificate.issue",
+                        "/api/v1/certificates/GD209900000001/reissue", null, "{\"reason\":\"x\"}"),
                 new Rule("POST", "/v1/applications/{id}/certificate", "certificate.issue",
                         "/api/v1/applications/x/certificate", null, null),
                 new Rule("GET", "/v1/reviews/roster", "review.act",

@@ -24,7 +24,9 @@ public interface Certificates {
     enum Status {
         VALID,
         /** Revoked by its issuer, with a date and a reason. */
-        REVOKED
+        REVOKED,
+        /** Replaced by a reissued certificate, which it names. */
+        SUPERSEDED
     }
 
     /**
@@ -48,11 +50,13 @@ public interface Certificates {
      * @param status where it stands
      * @param fields the printed fields in order
      * @param issuedAt when it was issued
-     * @param revokedAt when it was revoked, or null
+     * @param revokedAt when it was revoked or superseded, or null
      * @param revokedReason why, or null
+     * @param supersededBy the number of the certificate reissued in its place, or null
      */
     record Issued(String number, String businessId, String applicationId, String holderAccountId, String title,
-            Status status, List<Field> fields, Instant issuedAt, Instant revokedAt, String revokedReason) {
+            Status status, List<Field> fields, Instant issuedAt, Instant revokedAt, String revokedReason,
+            String supersededBy) {
         public Issued {
             fields = List.copyOf(fields);
         }
@@ -60,10 +64,10 @@ public interface Certificates {
 
     /**
      * What anyone may see of a certificate by its number (GD-CERT-2): every field, with the holder's name and ID
-     * number masked, and its status.
+     * number masked, and its status: valid, revoked (when, why) or superseded (when, why, by which number).
      */
     record Verification(String number, String title, Status status, List<Field> fields, Instant issuedAt,
-            Instant revokedAt, String revokedReason) {
+            Instant revokedAt, String revokedReason, String supersededBy) {
         public Verification {
             fields = List.copyOf(fields);
         }
@@ -95,6 +99,15 @@ public interface Certificates {
      *     when already revoked
      */
     Issued revoke(Caller issuer, String number, String reason, String clientIp);
+
+    /**
+     * Reissues a valid certificate from its application as it stands now (corrected data, a new photo), under a new
+     * number; the old one becomes superseded and names the new one, so anyone checking the old number is sent on.
+     *
+     * @throws org.zhicheng.api.business.RefusedException as {@link #issue}; 400 without a reason; 409 when it is not
+     *     valid
+     */
+    Issued reissue(Caller issuer, String number, String reason, String clientIp);
 
     /** Anyone's view of a certificate by number; empty when there is none. */
     Optional<Verification> verify(String number);

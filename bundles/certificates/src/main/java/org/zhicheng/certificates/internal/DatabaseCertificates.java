@@ -118,6 +118,25 @@ public final class DatabaseCertificates implements Certificates {
     @Override
     public Issued issue(Caller issuer, String applicationId, String clientIp) {
         requireIssuer(issuer);
+        return create(issuer, applicationId, null, null, clientIp);
+    }
+
+    @Override
+    public Issued reissue(Caller issuer, String number, String reason, String clientIp) {
+        requireIssuer(issuer);
+        requireReason(reason, "补发", "reissuing");
+        Issued old = visible(issuer, number);
+        if (old.status() != Status.VALID) {
+            throw refused(409, "not-valid", "只有有效的证书才能补发。", "Only a valid certificate can be reissued.");
+        }
+        return create(issuer, old.applicationId(), old.number(), reason.strip(), clientIp);
+    }
+
+    /**
+     * Issues a certificate of the application; with {@code supersedes}, in place of that one (GD-CERT-4 style
+     * reissue), which becomes superseded in the same transaction.
+     */
+    private Issued create(Caller issuer, String applicationId, String supersedes, String reason, String clientIp) {
         Application application = applications.get(issuer, applicationId);
         BusinessDescriptor descriptor = registry.byContentHash(application.contentHash()).map(r -> r.descriptor())
                 .orElseThrow(() -> refused(503, "descriptor-unavailable", "该申报所依据的业务规则版本暂不可用。",
@@ -127,7 +146,7 @@ public final class DatabaseCertificates implements Certificates {
             throw refused(409, "no-certificate", "业务“" + descriptor.name().zh() + "”不签发证书。",
                     "The business \"" + descriptor.name().en() + "\" issues no certificate.");
         }
-        Optional<Issued> existing = find(applicationId);
+        Optional<Issued> existing = supersedes == null ? find(applicationId) : Optional.empty();
         if (existing.isPresent()) {
             return existing.get();
         }
@@ -161,11 +180,25 @@ public final class DatabaseCertificates implements Certificates {
                 lock.executeQuery().close();
             }
             Optional<Issued> already = find(c, application.id());
-            if (already.isPresent()) {
+            if (supersedes == null && already.isPresent()) {
                 return already.get();
+            }
+            if (supersedes != null && already.map(i -> !i.number().equals(supersedes)).orElse(true)) {
+                throw refused(409, "not-valid", "只有有效的证书才能补发。", "Only a valid certificate can be reissued.");
             }
             fresh[0] = true;
             String number = Numbers.next(c, descriptor, rule.numbering(), today);
+            if (supersedes != null) {
+                try (PreparedStatement s = c.prepareStatement("UPDATE certificate SET status = 'SUPERSEDED',"
+                        + " revoked_at = ?, revoked_by = ?, revoked_reason = ?, superseded_by = ? WHERE number = ?")) {
+                    s.setTimestamp(1, Timestamp.from(now));
+                    s.setString(2, issuer.accountId());
+                    s.setString(3, reason);
+                    s.setString(4, number);
+                    s.setString(5, supersedes);
+                    s.executeUpdate();
+                }
+            }
             List<Frozen> fields = freeze(descriptor, rule, application, passed, number, today, holderName, idNumber);
             String verificationUrl = rule.verificationUrl().replace("{number}", number);
             byte[] pdf = new PdfSigner(signing.key()).sign(new CertificateLayout(CjkFont.bundled(), seal).pdf(
@@ -194,8 +227,9 @@ public final class DatabaseCertificates implements Certificates {
             return find(c, application.id()).orElseThrow();
         });
         if (fresh[0]) {
-            audit.record(new AuditEvent("certificate.issue", issuer.actor(clientIp), "certificate", issued.number(),
-                    null, null, "application " + applicationId));
+            audit.record(new AuditEvent(supersedes == null ? "certificate.issue" : "certificate.reissue",
+                    issuer.actor(clientIp), "certificate", issued.number(), supersedes, issued.number(),
+                    supersedes == null ? "application " + applicationId : reason));
         }
         return issued;
     }
@@ -203,7 +237,7 @@ public final class DatabaseCertificates implements Certificates {
     @Override
     public List<Issued> mine(Caller holder) {
         return Transactions.inTransaction(dataSource, "certificates-mine", c -> select(c,
-                "holder_account_id = ? ORDER BY issued_at DESC", holder.accountId()));
+                "holder_account_id = ? ORDER BY issued_at DESC, number DESC", holder.accountId()));
     }
 
     @Override
@@ -229,14 +263,11 @@ public final class DatabaseCertificates implements Certificates {
     @Override
     public Issued revoke(Caller issuer, String number, String reason, String clientIp) {
         requireIssuer(issuer);
-        if (reason == null || reason.isBlank() || reason.length() > 500) {
-            throw refused(400, "reason-required", "请填写撤销原因（不超过500字）。",
-                    "Give the reason for revoking (at most 500 characters).");
-        }
+        requireReason(reason, "撤销", "revoking");
         Issued issued = visible(issuer, number);
-        if (issued.status() == Status.REVOKED) {
-            throw refused(409, "already-revoked", "证书已于 " + issued.revokedAt() + " 撤销。",
-                    "The certificate was revoked on " + issued.revokedAt() + ".");
+        if (issued.status() != Status.VALID) {
+            throw refused(409, "already-revoked", "证书已于 " + issued.revokedAt() + " 失效。",
+                    "The certificate stopped being valid on " + issued.revokedAt() + ".");
         }
         Issued revoked = Transactions.inTransaction(dataSource, "certificate-revoke", c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE certificate SET status = 'REVOKED', revoked_at = ?,"
@@ -263,7 +294,7 @@ public final class DatabaseCertificates implements Certificates {
         }
         return Transactions.inTransaction(dataSource, "certificate-verify", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT number, title, status, fields, issued_at,"
-                    + " revoked_at, revoked_reason FROM certificate WHERE number = ?")) {
+                    + " revoked_at, revoked_reason, superseded_by FROM certificate WHERE number = ?")) {
                 s.setString(1, number);
                 try (ResultSet rs = s.executeQuery()) {
                     if (!rs.next()) {
@@ -271,7 +302,8 @@ public final class DatabaseCertificates implements Certificates {
                     }
                     List<Field> fields = Frozen.parse(rs.getString(4)).stream().map(Frozen::masked).toList();
                     return Optional.of(new Verification(rs.getString(1), rs.getString(2),
-                            Status.valueOf(rs.getString(3)), fields, instant(rs, 5), instant(rs, 6), rs.getString(7)));
+                            Status.valueOf(rs.getString(3)), fields, instant(rs, 5), instant(rs, 6), rs.getString(7),
+                            rs.getString(8)));
                 }
             }
         });
@@ -333,6 +365,13 @@ public final class DatabaseCertificates implements Certificates {
         }
         throw refused(404, "certificate-unknown", "没有编号为“" + number + "”的证书。",
                 "There is no certificate numbered \"" + number + "\".");
+    }
+
+    private static void requireReason(String reason, String zh, String en) {
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw refused(400, "reason-required", "请填写" + zh + "原因（不超过500字）。",
+                    "Give the reason for " + en + " (at most 500 characters).");
+        }
     }
 
     private static void requireIssuer(Caller issuer) {
@@ -448,14 +487,16 @@ public final class DatabaseCertificates implements Certificates {
     private static List<Issued> select(Connection c, String where, String parameter) throws SQLException {
         List<Issued> found = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT number, business_id, application_id,"
-                + " holder_account_id, title, status, fields, issued_at, revoked_at, revoked_reason FROM certificate"
+                + " holder_account_id, title, status, fields, issued_at, revoked_at, revoked_reason, superseded_by"
+                + " FROM certificate"
                 + " WHERE " + where)) {
             s.setString(1, parameter);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     found.add(new Issued(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), Status.valueOf(rs.getString(6)), Frozen.parse(rs.getString(7)).stream()
-                                    .map(Frozen::field).toList(), instant(rs, 8), instant(rs, 9), rs.getString(10)));
+                                    .map(Frozen::field).toList(), instant(rs, 8), instant(rs, 9), rs.getString(10),
+                            rs.getString(11)));
                 }
             }
         }

@@ -41,7 +41,8 @@ import org.zhicheng.persistence.internal.TestDatabases;
 /**
  * Electronic certificates issued from real applications (GD-CERT-1..3): issued only after the committee approved
  * and only by an issuer; numbered by the rule without gaps, also when issuers work at once; printed fields, the photo
- * and the signed PDF frozen at issue; verifiable by anyone with the holder's data masked; revocable with a reason.
+ * and the signed PDF frozen at issue; verifiable by anyone with the holder's data masked, by number or by file;
+ * reissued under a new number that the old one names; revocable with a reason.
  */
 class CertificatesTest {
 
@@ -103,7 +104,7 @@ class CertificatesTest {
 
     @ParameterizedTest
     @MethodSource("org.zhicheng.persistence.internal.TestDatabases#both")
-    void anyoneVerifiesByNumberWithTheHolderMaskedAndSeesARevocation(TestDatabases.Factory factory)
+    void anyoneVerifiesByNumberWithTheHolderMaskedAndSeesAReissueAndARevocation(TestDatabases.Factory factory)
             throws Exception {
         try (CertificatesWorld w = new CertificatesWorld(factory, TestKeys.rsa(dir, "CN=Issuer, C=CN",
                 Instant.parse("2026-11-22T08:00:00Z")), true)) {
@@ -119,13 +120,26 @@ class CertificatesTest {
             assertTrue(w.certificates.verify("GD209900000001").isEmpty());
             assertTrue(w.certificates.verify("x".repeat(200)).isEmpty());
 
-            assertEquals("reason-required", code(() -> w.certificates.revoke(w.issuer, issued.number(), " ", null)));
-            Certificates.Issued revoked = w.certificates.revoke(w.issuer, issued.number(), "申报材料造假", null);
+            assertEquals("reason-required", code(() -> w.certificates.reissue(w.issuer, issued.number(), null,
+                    null)));
+            Certificates.Issued reissued = w.certificates.reissue(w.issuer, issued.number(), "证书遗失，补发电子证书", null);
+            assertEquals("GD202600000002", reissued.number(), "a new number");
+            Certificates.Verification old = w.certificates.verify(issued.number()).orElseThrow();
+            assertEquals(Certificates.Status.SUPERSEDED, old.status());
+            assertEquals(reissued.number(), old.supersededBy(), "the old number sends a checker on");
+            assertEquals(List.of(reissued.number(), issued.number()), w.certificates.mine(w.applicant).stream()
+                    .map(Certificates.Issued::number).toList(), "newest first");
+            assertEquals("not-valid", code(() -> w.certificates.reissue(w.issuer, issued.number(), "再补", null)));
+            assertEquals(reissued, w.certificates.issue(w.issuer, approved.id(), null), "the valid one now");
+
+            assertEquals("reason-required", code(() -> w.certificates.revoke(w.issuer, reissued.number(), " ",
+                    null)));
+            Certificates.Issued revoked = w.certificates.revoke(w.issuer, reissued.number(), "申报材料造假", null);
             assertEquals(Certificates.Status.REVOKED, revoked.status());
-            Certificates.Verification after = w.certificates.verify(issued.number()).orElseThrow();
+            Certificates.Verification after = w.certificates.verify(reissued.number()).orElseThrow();
             assertEquals(Certificates.Status.REVOKED, after.status());
             assertEquals("申报材料造假", after.revokedReason());
-            assertEquals("already-revoked", code(() -> w.certificates.revoke(w.issuer, issued.number(), "再次",
+            assertEquals("already-revoked", code(() -> w.certificates.revoke(w.issuer, reissued.number(), "再次",
                     null)));
         }
     }

@@ -38,7 +38,7 @@ public final class CertificateResource {
         this.certificates = certificates;
     }
 
-    /** A revocation's reason. */
+    /** The reason of a revocation or reissue. */
     public record Revocation(String reason) {
     }
 
@@ -73,6 +73,7 @@ public final class CertificateResource {
         json.put("issuedAt", v.issuedAt().toString());
         json.put("revokedAt", v.revokedAt() == null ? null : v.revokedAt().toString());
         json.put("revokedReason", v.revokedReason());
+        json.put("supersededBy", v.supersededBy());
         return json;
     }
 
@@ -134,6 +135,21 @@ public final class CertificateResource {
                 request.getRemoteAddr()));
     }
 
+    @POST
+    @Path("{number}/reissue")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access.Requires(Certificates.ISSUE)
+    @Operation(summary = "Reissue a certificate / 补发证书",
+            description = "With a reason: a new number from the application as it stands now; the old certificate"
+                    + " becomes superseded and names the new one. Audited.",
+            responses = {@ApiResponse(responseCode = "200", description = "The new certificate"),
+                @ApiResponse(responseCode = "400", description = "No reason"),
+                @ApiResponse(responseCode = "409", description = "Not a valid certificate")})
+    public Map<String, Object> reissue(@PathParam("number") String number, Revocation body) {
+        return json(service().reissue(Sessions.caller(request), number, body == null ? null : body.reason(),
+                request.getRemoteAddr()));
+    }
+
     static Map<String, Object> json(Certificates.Issued c) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("number", c.number());
@@ -145,6 +161,7 @@ public final class CertificateResource {
         json.put("issuedAt", c.issuedAt().toString());
         json.put("revokedAt", c.revokedAt() == null ? null : c.revokedAt().toString());
         json.put("revokedReason", c.revokedReason());
+        json.put("supersededBy", c.supersededBy());
         return json;
     }
 
