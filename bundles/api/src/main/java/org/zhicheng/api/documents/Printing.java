@@ -20,7 +20,7 @@ public interface Printing {
      * Settings a user may adjust before printing, kept per application and page (CQ-DOC-1).
      *
      * @param fontSize the font size in points (5 to 20)
-     * @param blankLines empty lines added after the page's content, to leave room for handwriting (0 to 40)
+     * @param blankLines empty rows added to each table of the page, to leave ruled room for handwriting (0 to 40)
      * @param rowHeight the least height of table rows in points; 0 for as tall as the text needs (0 to 200)
      */
     record Layout(float fontSize, int blankLines, float rowHeight) {

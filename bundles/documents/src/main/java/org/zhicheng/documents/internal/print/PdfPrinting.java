@@ -67,7 +67,6 @@ public final class PdfPrinting implements Printing {
                 for (Block block : page.blocks()) {
                     at = block(c, at, next, block, layout);
                 }
-                at = space(at, next, layout.blankLines() * layout.fontSize() * 1.6f);
             }
             if (form.pages().isEmpty()) {
                 heading(c, sheet(c, paper, landscape), form);
@@ -217,16 +216,18 @@ public final class PdfPrinting implements Printing {
         }
         if (block instanceof Rows rows) {
             Table.Placement here = heading(c, at, next, rows.heading(), size);
-            List<List<String>> cells = new ArrayList<>(rows.rows().isEmpty() && rows.blankRows() == 0
+            int blank = rows.blankRows() + layout.blankLines();
+            List<List<String>> cells = new ArrayList<>(rows.rows().isEmpty() && blank == 0
                     ? List.of(List.of("（无）")) : rows.rows());
-            for (int i = 0; i < rows.blankRows(); i++) {
+            // The page's blank lines (CQ-DOC-1) and the block's own blank rows (CQ-DOC-2) leave ruled room to write.
+            for (int i = 0; i < blank; i++) {
                 cells.add(List.of());
             }
             Table table = table(columns(c, rows.headers(), rows.rows()), size, layout.rowHeight(), cells);
-            return space(table.draw(c, here, next), next, size * 0.8f);
+            return space(table.draw(c, here, next), size * 0.8f);
         }
         Text text = (Text) block;
-        return space(paragraph(c, at, next, text.text(), size, Align.LEFT, false), next, size * 0.8f);
+        return space(paragraph(c, at, next, text.text(), size, Align.LEFT, false), size * 0.8f);
     }
 
     /** Labels and answers two pairs to a row; the photo in a 33 × 48 mm box at the right of the first rows. */
@@ -267,7 +268,7 @@ public final class PdfPrinting implements Printing {
             after = new Table.Placement(after.page(), new Box(area.left(), after.area().top(), area.width(),
                     after.area().height()));
         }
-        return space(after, next, size * 0.8f);
+        return space(after, size * 0.8f);
     }
 
     private static Table.Placement heading(PdfComposer c, Table.Placement at, Table.NextPage next, String heading,
@@ -292,7 +293,7 @@ public final class PdfPrinting implements Printing {
         return flow.draw(c, at, next);
     }
 
-    private static Table.Placement space(Table.Placement at, Table.NextPage next, float height) {
+    private static Table.Placement space(Table.Placement at, float height) {
         Box area = at.area();
         if (height >= area.height()) {
             // Full: the next block asks for a new sheet (or column) itself if it has anything to print.

@@ -84,6 +84,23 @@ class PdfPrintingTest {
     }
 
     @Test
+    void blankLinesAddRuledRowsToThePagesTables() throws IOException {
+        Rows one = new Rows("工作经历", List.of("起止时间", "单位"), List.of(List.of("2010-至今", "重庆市人民医院")), 0);
+        int plain = pages(new Layout(10.5f, 0, 0), one);
+        int withBlankLines = pages(new Layout(10.5f, 40, 0), one);
+        assertEquals(1, plain);
+        assertTrue(withBlankLines > plain, "CQ-DOC-1: 40 blank rows need another sheet: " + withBlankLines);
+    }
+
+    private int pages(Layout layout, Rows rows) throws IOException {
+        byte[] pdf = printing.form(new Printing.Form("评审表", null, PageSize.A4, Orientation.PORTRAIT, null, null,
+                List.of(new Printing.Page(null, List.of(rows), layout))));
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return doc.getNumberOfPages();
+        }
+    }
+
+    @Test
     void theConfirmationSheetCarriesItsBarcodeNumber() throws IOException {
         byte[] pdf = printing.form(new Printing.Form("福建省卫生专业技术资格考试预报名审核确认单", null, PageSize.A4,
                 Orientation.PORTRAIT, null, "FJ20200012345", List.of(new Printing.Page(null, List.of(
@@ -126,7 +143,7 @@ class PdfPrintingTest {
                 e.zh());
     }
 
-    /** CQ-DOC-2's summary of one applicant: basic data, histories, workload, achievements, papers, the unit's notice. */
+    /** CQ-DOC-2: one applicant summarised: basic data, histories, workload, achievements, papers, the unit's notice. */
     private static Printing.OneSheet notice(int blankRows) {
         List<Entry> basic = new ArrayList<>();
         String[][] pairs = {{"姓名", "张健"}, {"性别", "男"}, {"出生年月", "1978年11月"}, {"最高学历", "硕士研究生"},
