@@ -592,6 +592,14 @@ abstract class DistributionContract {
         assertEquals(200, checked.statusCode(), checked.body());
         assertEquals("valid", Json.parse(checked.body()).get("outcome").asText(), checked.body());
         assertEquals(number, Json.parse(checked.body()).at("/certificate/number").asText());
+        // Anyone may verify, but not harvest the register: at most 60 a minute from one address.
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 70 && (last == null || last.statusCode() != 429); i++) {
+            last = karaf.get("/api/v1/certificates/" + number + "/verification");
+        }
+        assertEquals(429, last.statusCode(), last.body());
+        assertTrue(last.headers().firstValue("Retry-After").isPresent());
+        assertTrue(last.body().contains("too-many-requests"), last.body());
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
             assertTrue(text.contains("示例职称证书") && text.contains(number), text);

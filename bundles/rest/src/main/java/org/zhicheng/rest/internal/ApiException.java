@@ -7,9 +7,21 @@ public class ApiException extends RuntimeException {
 
     private final transient ApiProblem problem;
 
+    /** How many seconds the client should wait before trying again (429, 503); 0 for no Retry-After header. */
+    private final long retryAfterSeconds;
+
     public ApiException(ApiProblem problem) {
+        this(problem, 0);
+    }
+
+    public ApiException(ApiProblem problem, long retryAfterSeconds) {
         super(problem.type() + ": " + problem.en());
         this.problem = problem;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public ApiProblem problem() {

@@ -29,7 +29,12 @@ import org.zhicheng.api.certificates.Certificates;
 @Produces(MediaType.APPLICATION_JSON)
 public final class CertificateResource {
 
+    /** Public verifications a client address may make per minute (by number and by file together). */
+    static final int VERIFICATIONS_PER_MINUTE = 60;
+
     private final Supplier<Certificates> certificates;
+    private final AddressRateLimit limit = new AddressRateLimit(VERIFICATIONS_PER_MINUTE, java.time.Duration
+            .ofMinutes(1), java.time.Clock.systemUTC());
 
     @Context
     private HttpServletRequest request;
@@ -55,10 +60,13 @@ public final class CertificateResource {
     @Access.Public
     @Operation(summary = "Verify a certificate / 证书核验",
             description = "GD-CERT-2: anyone, without signing in: every printed field with the holder's name and ID"
-                    + " number masked, and whether it is valid or revoked (with date and reason).",
+                    + " number masked, and whether it is valid or revoked (with date and reason). At most 60"
+                    + " verifications a minute per client address.",
             responses = {@ApiResponse(responseCode = "200", description = "The certificate as issued"),
-                @ApiResponse(responseCode = "404", description = "No certificate has this number")})
+                @ApiResponse(responseCode = "404", description = "No certificate has this number"),
+                @ApiResponse(responseCode = "429", description = "Too many verifications; Retry-After says when")})
     public Map<String, Object> verify(@PathParam("number") String number) {
+        limited();
         return verification(service().verify(number).orElseThrow(() -> new ApiException(new ApiProblem(404,
                 "certificate-unknown", "没有编号为“" + number + "”的证书，请核对编号。",
                 "There is no certificate numbered \"" + number + "\"; check the number."))));
@@ -89,8 +97,10 @@ public final class CertificateResource {
                     + " it is signed here, unchanged since, and byte for byte a certificate on record, and if so shows"
                     + " it as the verification by number does.",
             responses = {@ApiResponse(responseCode = "200", description = "outcome, messages, certificate"),
-                @ApiResponse(responseCode = "413", description = "Larger than 10 MB")})
+                @ApiResponse(responseCode = "413", description = "Larger than 10 MB"),
+                @ApiResponse(responseCode = "429", description = "Too many verifications; Retry-After says when")})
     public Map<String, Object> check(java.io.InputStream body) throws java.io.IOException {
+        limited();
         byte[] pdf = body.readNBytes(MAX_FILE + 1);
         if (pdf.length > MAX_FILE) {
             throw new ApiException(new ApiProblem(413, "file-too-large", "证书文件不能超过 10 MB。",
@@ -163,6 +173,14 @@ public final class CertificateResource {
         json.put("revokedReason", c.revokedReason());
         json.put("supersededBy", c.supersededBy());
         return json;
+    }
+
+    /** GD-CERT-2's public checks, bounded per client address so the register cannot be harvested. */
+    private void limited() {
+        long wait = limit.acquire(request.getRemoteAddr());
+        if (wait > 0) {
+            throw AddressRateLimit.refusal(wait);
+        }
     }
 
     private Certificates service() {

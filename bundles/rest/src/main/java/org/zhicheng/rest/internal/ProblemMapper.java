@@ -33,10 +33,13 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         ApiProblem problem = problemFor(failure);
-        return Response.status(problem.status())
+        Response.ResponseBuilder response = Response.status(problem.status())
                 .type(PROBLEM_JSON + ";charset=UTF-8")
-                .entity(problem.toJson(Languages.prefersEnglish(headers)))
-                .build();
+                .entity(problem.toJson(Languages.prefersEnglish(headers)));
+        if (failure instanceof ApiException api && api.retryAfterSeconds() > 0) {
+            response.header("Retry-After", api.retryAfterSeconds());
+        }
+        return response.build();
     }
 
     static ApiProblem problemFor(Throwable failure) {
