@@ -69,6 +69,9 @@ public final class SignatureCheck {
     /** PDFs are parsed with at most this much memory; larger ones are DAMAGED for this purpose. */
     private static final long MEMORY = 32L * 1024 * 1024;
 
+    /** All compressed streams together may expand to this many times {@link #MEMORY} (a bound on the work). */
+    private static final int TOTAL_EXPANSION = 16;
+
     private final List<X509Certificate> trusted;
 
     /** @param trusted the deployment's signing certificates (and the roots that issued them) */
@@ -77,10 +80,19 @@ public final class SignatureCheck {
     }
 
     public Result check(byte[] pdf) {
+        // PDFBox inflates object and cross-reference streams wholly in memory, outside its bounded stream cache: a
+        // few hundred KB uploaded to the public check could expand to gigabytes. Measured first, as media does.
+        if (CompressedStreams.scanRaw(pdf, MEMORY, MEMORY * TOTAL_EXPANSION) != CompressedStreams.Raw.WITHIN_BOUNDS) {
+            return new Result(Status.DAMAGED, null, null, null, null);
+        }
         try {
             RandomAccessStreamCache.StreamCacheCreateFunction cache = MemoryUsageSetting.setupMainMemoryOnly(MEMORY)
                     .streamCache;
             try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(pdf), "", null, null, cache)) {
+                if (document.isEncrypted()
+                        || !CompressedStreams.objectStreamsWithinBounds(document.getDocument(), MEMORY)) {
+                    return new Result(Status.DAMAGED, null, null, null, null);
+                }
                 List<PDSignature> signatures = document.getSignatureDictionaries();
                 if (signatures.isEmpty()) {
                     return new Result(Status.NOT_SIGNED, null, null, null, null);
@@ -88,7 +100,7 @@ public final class SignatureCheck {
                 // The last signature covers the most; an update after it is what an edit looks like.
                 return check(pdf, signatures.get(signatures.size() - 1));
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             return new Result(Status.DAMAGED, null, null, null, null);
         }
     }

@@ -115,6 +115,15 @@ class PdfSignatureTest {
     }
 
     @Test
+    void compressionBombsAreRefusedBeforeTheyExpand() throws Exception {
+        SignatureCheck check = new SignatureCheck(List.of(rsa("CN=Issuer, C=CN").certificate()));
+        assertEquals(SignatureCheck.Status.DAMAGED, check.check(HostilePdfs.objectStreamBomb(70)).status());
+        assertEquals(SignatureCheck.Status.DAMAGED, check.check(HostilePdfs.xrefStreamBomb(70)).status());
+        assertEquals(SignatureCheck.Status.NOT_SIGNED, check.check(HostilePdfs.xrefStreamBomb(1)).status(),
+                "a small one is read, and simply not signed");
+    }
+
+    @Test
     void aWrongKeystorePasswordIsSaidPlainly() throws Exception {
         Path keystore = TestKeys.keystore(dir, TestKeys.rsaPair(), "CN=Issuer", "SHA256withRSA", NOW);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SigningKey.pkcs12(
