@@ -56,6 +56,15 @@ public interface BlobStore {
     boolean deleteIfUnreferenced(Connection connection, String sha256, ReferenceCheck unreferenced)
             throws IOException;
 
+    /**
+     * The check of every reference the platform's schema keeps to blobs: application files with their previews and
+     * thumbnails, and certificates' frozen photos and signed PDFs (GD-CERT-3). Pass it to
+     * {@link #deleteIfUnreferenced}, so that no owner of blobs can delete one another still holds.
+     *
+     * @since 1.2
+     */
+    ReferenceCheck schemaReferences();
+
     /** Whether no record refers to a blob, asked on the deleting transaction's connection. */
     @FunctionalInterface
     interface ReferenceCheck {

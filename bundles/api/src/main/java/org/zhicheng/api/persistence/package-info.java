@@ -3,7 +3,7 @@
  * database schema.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.zhicheng.api.persistence;
 
 import org.osgi.annotation.bundle.Export;

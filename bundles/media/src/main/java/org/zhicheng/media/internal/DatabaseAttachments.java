@@ -439,7 +439,7 @@ public final class DatabaseAttachments implements Attachments {
         for (String sha256 : new String[] {row.sha256(), row.previewSha256(), row.thumbnailSha256()}) {
             if (sha256 != null) {
                 try {
-                    blobs.deleteIfUnreferenced(c, sha256, FileRows::unreferenced);
+                    blobs.deleteIfUnreferenced(c, sha256, blobs.schemaReferences());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -66,24 +66,6 @@ final class FileRows {
         }
     }
 
-    /**
-     * Whether no file row refers to a blob as its original, preview or thumbnail any more, and no certificate froze
-     * it (GD-CERT-3: replacing a photo later never takes it out of a certificate).
-     */
-    static boolean unreferenced(Connection c, String sha256) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM application_file WHERE sha256 = ?"
-                + " OR preview_sha256 = ? OR thumbnail_sha256 = ? UNION ALL SELECT 1 FROM certificate"
-                + " WHERE photo_sha256 = ? OR pdf_sha256 = ?")) {
-            for (int i = 1; i <= 5; i++) {
-                s.setString(i, sha256);
-            }
-            s.setMaxRows(1);
-            try (ResultSet rs = s.executeQuery()) {
-                return !rs.next();
-            }
-        }
-    }
-
     private static List<FileRow> select(Connection c, String where, String... parameters) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM application_file " + where)) {
             for (int i = 0; i < parameters.length; i++) {

@@ -15,6 +15,7 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zhicheng.api.business.descriptor.PdfRule;
+import org.zhicheng.documents.pdf.CompressedStreams;
 import org.zhicheng.media.check.Finding;
 
 /**

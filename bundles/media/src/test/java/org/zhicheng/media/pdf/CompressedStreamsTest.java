@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.zhicheng.media.pdf.CompressedStreams.Raw;
+import org.zhicheng.documents.pdf.CompressedStreams;
+import org.zhicheng.documents.pdf.CompressedStreams.Raw;
 
 class CompressedStreamsTest {
 

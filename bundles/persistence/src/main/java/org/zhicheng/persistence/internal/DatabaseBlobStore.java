@@ -114,6 +114,26 @@ public final class DatabaseBlobStore implements BlobStore {
         }
     }
 
+    @Override
+    public ReferenceCheck schemaReferences() {
+        return DatabaseBlobStore::unreferenced;
+    }
+
+    /** No application file, preview, thumbnail, certificate photo or certificate PDF refers to the blob. */
+    private static boolean unreferenced(Connection c, String sha256) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM application_file WHERE sha256 = ?"
+                + " OR preview_sha256 = ? OR thumbnail_sha256 = ? UNION ALL SELECT 1 FROM certificate"
+                + " WHERE photo_sha256 = ? OR pdf_sha256 = ?")) {
+            for (int i = 1; i <= 5; i++) {
+                s.setString(i, sha256);
+            }
+            s.setMaxRows(1);
+            try (ResultSet rs = s.executeQuery()) {
+                return !rs.next();
+            }
+        }
+    }
+
     /** Locks the blob's row until the transaction ends; whether it exists. */
     private static boolean lock(Connection connection, String sha256) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(

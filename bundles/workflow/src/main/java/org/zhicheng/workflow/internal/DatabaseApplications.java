@@ -412,7 +412,7 @@ public final class DatabaseApplications implements Applications {
         }
         for (String sha256 : blobs) {
             try {
-                store.deleteIfUnreferenced(c, sha256, ApplicationRows::blobUnreferenced);
+                store.deleteIfUnreferenced(c, sha256, store.schemaReferences());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

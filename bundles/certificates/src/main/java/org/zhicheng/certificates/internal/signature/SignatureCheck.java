@@ -21,6 +21,7 @@ import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.zhicheng.documents.pdf.CompressedStreams;
 
 /**
  * Checks the signature of an uploaded certificate PDF (GD-CERT-2: an edited copy is caught): that it is signed,
@@ -81,7 +82,7 @@ public final class SignatureCheck {
 
     public Result check(byte[] pdf) {
         // PDFBox inflates object and cross-reference streams wholly in memory, outside its bounded stream cache: a
-        // few hundred KB uploaded to the public check could expand to gigabytes. Measured first, as media does.
+        // few hundred KB uploaded to the public check could expand to gigabytes. Measured first, as for uploads.
         if (CompressedStreams.scanRaw(pdf, MEMORY, MEMORY * TOTAL_EXPANSION) != CompressedStreams.Raw.WITHIN_BOUNDS) {
             return new Result(Status.DAMAGED, null, null, null, null);
         }

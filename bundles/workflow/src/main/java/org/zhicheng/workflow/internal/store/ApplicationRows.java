@@ -210,21 +210,6 @@ public final class ApplicationRows {
         return blobs;
     }
 
-    /** Whether no application file and no certificate refers to a blob any more. */
-    public static boolean blobUnreferenced(Connection c, String sha256) throws SQLException {
-        // Certificates freeze photos and keep their PDFs as blobs too (GD-CERT-3).
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM application_file WHERE sha256 = ?"
-                + " OR preview_sha256 = ? OR thumbnail_sha256 = ? UNION ALL SELECT 1 FROM certificate"
-                + " WHERE photo_sha256 = ? OR pdf_sha256 = ?")) {
-            for (int i = 1; i <= 5; i++) {
-                s.setString(i, sha256);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                return !rs.next();
-            }
-        }
-    }
-
     // --- tasks ---
 
     public static void insertTask(Connection c, String applicationId, int submission, int position, String stepId,

@@ -1,4 +1,4 @@
-package org.zhicheng.media.pdf;
+package org.zhicheng.documents.pdf;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -28,9 +28,10 @@ import org.apache.pdfbox.filter.FilterFactory;
  * loading, or all object streams at once when it repairs a damaged file; a few kilobytes of deflate data can
  * expand to gigabytes. So: before loading, every stream in the raw bytes is inflated into nothing, as PDFBox's own
  * flate decoder would, counting the bytes; after loading, each object stream is decoded through its whole filter
- * chain, counting the same way, before any object in it is read.
+ * chain, counting the same way, before any object in it is read. Every place that parses a PDF from outside uses
+ * it: evidence uploads (media) and the public certificate check (certificates).
  */
-final class CompressedStreams {
+public final class CompressedStreams {
 
     private static final byte[] STREAM = "stream".getBytes(StandardCharsets.US_ASCII);
     private static final Set<COSName> STREAMING_FILTERS = Set.of(COSName.FLATE_DECODE,
@@ -42,7 +43,7 @@ final class CompressedStreams {
     }
 
     /** What the raw scan found. */
-    enum Raw {
+    public enum Raw {
         /** Every stream within the bounds. */
         WITHIN_BOUNDS,
         /** A stream, or all of them together, expands beyond the bounds. */
@@ -52,13 +53,13 @@ final class CompressedStreams {
     }
 
     /** How many streams the raw scan tries to inflate; far above any genuine file (each try costs microseconds). */
-    static final int MAX_STREAMS = 50_000;
+    public static final int MAX_STREAMS = 50_000;
 
     /**
      * Scans the raw file: every deflate stream must expand to at most {@code perStream} bytes, and all of them
      * together to at most {@code total}.
      */
-    static Raw scanRaw(byte[] pdf, long perStream, long total) {
+    public static Raw scanRaw(byte[] pdf, long perStream, long total) {
         byte[] sink = new byte[64 * 1024];
         // PDFBox's flate decoder skips the two-byte zlib header whatever it is and inflates the rest raw.
         Inflater inflater = new Inflater(true);
@@ -143,7 +144,7 @@ final class CompressedStreams {
      * Whether every object stream of a loaded document decodes to at most {@code limit} bytes, and all of them
      * together too. Object streams with image or unknown filters are not decoded and count as over the limit.
      */
-    static boolean objectStreamsWithinBounds(COSDocument document, long limit) throws IOException {
+    public static boolean objectStreamsWithinBounds(COSDocument document, long limit) throws IOException {
         Set<Long> numbers = new TreeSet<>();
         for (Map.Entry<COSObjectKey, Long> entry : document.getXrefTable().entrySet()) {
             if (entry.getValue() != null && entry.getValue() < 0) {
@@ -213,7 +214,7 @@ final class CompressedStreams {
         return names.stream().allMatch(STREAMING_FILTERS::contains) ? names : null;
     }
 
-    static int indexOf(byte[] data, byte[] pattern, int from) {
+    public static int indexOf(byte[] data, byte[] pattern, int from) {
         outer:
         for (int i = Math.max(0, from); i <= data.length - pattern.length; i++) {
             for (int j = 0; j < pattern.length; j++) {
